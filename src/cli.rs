@@ -1,0 +1,72 @@
+//! The command line: clap derive types only; `main.rs` matches them and calls the library.
+
+use crate::export::ExportFormat;
+use crate::query::ResultFormat;
+use crate::store::DEFAULT_BASE_IRI;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The 2020 government work report of Qingpu District as an RDF knowledge graph.
+#[derive(Debug, Parser)]
+#[command(name = "qingpu-kg", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the graph comes from.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The data folder: the CSV files and `source/` with the report.
+    #[arg(long, global = true, default_value = "data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// The base IRI of entities and graphs (ends with `/` or `#`).
+    #[arg(long, global = true, default_value = DEFAULT_BASE_IRI, value_name = "IRI")]
+    pub base_iri: String,
+    /// A persistent RocksDB store: `build` writes it (atomically), the other commands read it.
+    #[cfg(feature = "rocksdb")]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the graph, validate it and print counts by class and by named graph.
+    Build,
+    /// Run a SPARQL query: a file, the name of a query in `queries/`, or `-e TEXT`.
+    Query {
+        /// A `.rq` file or the name of a query in the queries folder.
+        #[arg(required_unless_present = "expression", conflicts_with = "expression")]
+        query: Option<String>,
+        /// The query text (the project's prefixes are declared).
+        #[arg(short = 'e', long = "expression", value_name = "SPARQL")]
+        expression: Option<String>,
+        /// The result format (default: table on a terminal, TSV otherwise; Turtle for CONSTRUCT).
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<ResultFormat>,
+        /// The folder of named queries.
+        #[arg(long, default_value = "queries", value_name = "DIR")]
+        queries: PathBuf,
+    },
+    /// List the named queries with their titles.
+    Queries {
+        /// The folder of named queries.
+        #[arg(long, default_value = "queries", value_name = "DIR")]
+        queries: PathBuf,
+    },
+    /// Export the graph in an RDF format (sorted: equal input gives equal bytes).
+    Export {
+        #[arg(long, short = 'f', value_enum, default_value = "turtle")]
+        format: ExportFormat,
+        /// Only this named graph (ontology, facts, document, provenance, metadata).
+        #[arg(long)]
+        graph: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check the graph against the SHACL shapes and the integrity queries; exit 1 on a violation.
+    Validate,
+}

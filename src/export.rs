@@ -1,0 +1,123 @@
+//! Export: the graph written in the standard RDF formats, sorted, so that equal input gives equal bytes.
+//!
+//! Takes the store and gives Turtle (prefixes, one block per subject), N-Triples, RDF/XML or JSON-LD of the
+//! union of the named graphs (or of one), and N-Quads or TriG keeping the graphs. A file is written beside its
+//! destination and renamed into place only when complete.
+
+use crate::error::GraphError;
+use crate::kinds::Kind;
+use crate::map::{GRAPHS, Iris};
+use crate::vocab::{self, rdf};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNodeRef, Quad, Triple};
+use oxigraph::store::Store;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// An RDF serialization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+impl ExportFormat {
+    fn rdf(self) -> RdfFormat {
+        match self {
+            Self::Turtle => RdfFormat::Turtle,
+            Self::Ntriples => RdfFormat::NTriples,
+            Self::Nquads => RdfFormat::NQuads,
+            Self::Trig => RdfFormat::TriG,
+            Self::Rdfxml => RdfFormat::RdfXml,
+            Self::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+        }
+    }
+
+    /// Whether the format keeps named graphs.
+    pub fn keeps_graphs(self) -> bool {
+        matches!(self, Self::Nquads | Self::Trig)
+    }
+}
+
+/// The prefixes of an export: the vocabularies, and one per kind of entity under the base IRI.
+pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
+    let mut prefixes: Vec<(String, String)> =
+        vocab::PREFIXES.iter().map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned())).collect();
+    let kinds = Kind::ALL.iter().map(|k| k.name()).chain(["observation", "period"]);
+    prefixes.extend(kinds.map(|k| (k.to_owned(), format!("{}id/{k}/", iris.base()))));
+    prefixes.push(("graph".to_owned(), format!("{}graph/", iris.base())));
+    prefixes
+}
+
+/// Writes the graph (all named graphs, or the one called `graph`) in `format`.
+pub fn export(
+    store: &Store,
+    iris: &Iris,
+    format: ExportFormat,
+    graph: Option<&str>,
+    out: impl Write,
+) -> Result<(), GraphError> {
+    let io = |source| GraphError::Io { path: "output".into(), source };
+    let selected = match graph {
+        Some(name) if GRAPHS.contains(&name) => Some(GraphName::from(iris.graph(name))),
+        Some(name) => {
+            return Err(GraphError::UnknownGraph { name: name.to_owned(), known: GRAPHS.join(", ") });
+        }
+        None => None,
+    };
+    let mut quads = store
+        .quads_for_pattern(None, None, None, selected.as_ref().map(GraphName::as_ref))
+        .collect::<Result<Vec<Quad>, _>>()?;
+    let mut serializer = RdfSerializer::from_format(format.rdf());
+    for (prefix, namespace) in prefixes(iris) {
+        serializer = serializer
+            .with_prefix(prefix, namespace)
+            .map_err(|e| GraphError::BaseIri { iri: iris.base().to_owned(), message: e.to_string() })?;
+    }
+    let mut writer = serializer.for_writer(BufWriter::new(out));
+    if format.keeps_graphs() {
+        quads.sort_by_cached_key(|q| {
+            (q.graph_name.to_string(), sort_key(&q.subject.to_string(), q.predicate.as_ref(), &q.object.to_string()))
+        });
+        for quad in &quads {
+            writer.serialize_quad(quad).map_err(io)?;
+        }
+    } else {
+        let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+        triples.sort_by_cached_key(|t| sort_key(&t.subject.to_string(), t.predicate.as_ref(), &t.object.to_string()));
+        triples.dedup();
+        for triple in &triples {
+            writer.serialize_triple(triple).map_err(io)?;
+        }
+    }
+    writer.finish().map_err(io)?.flush().map_err(io)
+}
+
+/// Orders by subject, then `rdf:type` before other predicates, then predicate and object.
+fn sort_key(subject: &str, predicate: NamedNodeRef<'_>, object: &str) -> (String, bool, String, String) {
+    (subject.to_owned(), predicate != rdf::TYPE, predicate.as_str().to_owned(), object.to_owned())
+}
+
+/// Writes `path` through `write`: into a temporary file beside it, renamed over `path` only on success.
+pub fn write_atomically<E: From<GraphError>>(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<(), E> {
+    let io = |source| GraphError::Io { path: path.display().to_string(), source };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let mut file = std::fs::File::create(&temporary).map_err(io)?;
+    let result = write(&mut file).and_then(|()| file.sync_all().map_err(|e| io(e).into()));
+    drop(file);
+    match result {
+        Ok(()) => std::fs::rename(&temporary, path).map_err(|e| io(e).into()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}

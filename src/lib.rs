@@ -1,0 +1,18 @@
+#![doc = include_str!("../README.md")]
+
+pub mod cli;
+pub mod error;
+pub mod export;
+pub mod ground;
+pub mod kinds;
+pub mod map;
+pub mod query;
+pub mod records;
+pub mod shacl;
+pub mod source;
+pub mod store;
+pub mod validate;
+pub mod vocab;
+
+pub use error::{DataError, GraphError, Place};
+pub use store::{KnowledgeGraph, build};

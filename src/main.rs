@@ -1,0 +1,128 @@
+use anyhow::Context;
+use clap::Parser;
+use oxigraph::store::Store;
+use qingpu_kg::cli::{Cli, Command, GraphArgs};
+use qingpu_kg::error::{DataError, GraphError};
+use qingpu_kg::export::{self, write_atomically};
+use qingpu_kg::map::Iris;
+use qingpu_kg::query::{self, QueryText, ResultFormat};
+use qingpu_kg::{store, validate};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            if error
+                .chain()
+                .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {error:#}");
+            let bad_input = error.chain().any(|e| {
+                e.downcast_ref::<DataError>().is_some()
+                    || e.downcast_ref::<GraphError>().is_some_and(GraphError::is_bad_input)
+            });
+            ExitCode::from(if bad_input { 2 } else { 1 })
+        }
+    }
+}
+
+/// The store of the command: the persistent one where `--store` names it, else a fresh in-memory build.
+fn open(args: &GraphArgs) -> anyhow::Result<Store> {
+    #[cfg(feature = "rocksdb")]
+    if let Some(dir) = &args.store {
+        return Store::open_read_only(dir).with_context(|| format!("opening the store {}", dir.display()));
+    }
+    let graph =
+        store::build(&args.data, &args.base_iri).with_context(|| format!("building from {}", args.data.display()))?;
+    Ok(graph.store)
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let args = &cli.graph;
+    let iris = Iris::new(&args.base_iri);
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        Command::Build => {
+            #[cfg(feature = "rocksdb")]
+            let graph = match &args.store {
+                Some(dir) => store::build_persistent(&args.data, &args.base_iri, dir),
+                None => store::build(&args.data, &args.base_iri),
+            };
+            #[cfg(not(feature = "rocksdb"))]
+            let graph = store::build(&args.data, &args.base_iri);
+            let graph = graph.with_context(|| format!("building from {}", args.data.display()))?;
+            let counts = store::counts(&graph)?;
+            writeln!(
+                stdout,
+                "built {} quads from {} ({} rows, {} paragraphs of the report)",
+                counts.total,
+                args.data.display(),
+                graph.data.entities.len() + graph.data.relations.len() + graph.data.observations.len(),
+                graph.source.paragraphs.len()
+            )?;
+            writeln!(stdout, "\nby named graph:")?;
+            for (name, n) in &counts.graphs {
+                writeln!(stdout, "  {n:>7}  {}", iris.graph(name).as_str())?;
+            }
+            writeln!(stdout, "\nby class (facts graph):")?;
+            let mut classes: Vec<_> = counts.classes.iter().collect();
+            classes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (class, n) in classes {
+                writeln!(stdout, "  {n:>7}  {class}")?;
+            }
+            let report = validate::validate(&graph)?;
+            writeln!(stdout, "\n{report}")?;
+            Ok(if report.conforms() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Query { query, expression, format, queries } => {
+            let (text, predeclared) = match (query, expression) {
+                (_, Some(text)) => (QueryText { text, origin: "-e".into() }, true),
+                (Some(spec), None) => (query::resolve(&spec, &queries)?, false),
+                (None, None) => unreachable!("clap requires a query or -e"),
+            };
+            let store = open(args)?;
+            let results = query::execute(&store, &text, predeclared)?;
+            let format = format.unwrap_or(match &results {
+                oxigraph::sparql::QueryResults::Graph(_) => ResultFormat::Turtle,
+                _ if std::io::stdout().is_terminal() => ResultFormat::Table,
+                _ => ResultFormat::Tsv,
+            });
+            query::write_results(results, &text.origin, format, iris.base(), &mut stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Queries { queries } => {
+            for (name, path) in query::named_queries(&queries)? {
+                let text = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
+                writeln!(stdout, "{name:<32} {}", query::header(&text, "title").unwrap_or(""))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, graph, output } => {
+            let store = open(args)?;
+            match output {
+                Some(path) => write_atomically(&path, |file| -> anyhow::Result<()> {
+                    Ok(export::export(&store, &iris, format, graph.as_deref(), file)?)
+                })?,
+                None => export::export(&store, &iris, format, graph.as_deref(), &mut stdout)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate => {
+            let graph = store::build(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let report = validate::validate(&graph)?;
+            write!(stdout, "{report}")?;
+            if report.conforms() {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                writeln!(stdout, "{} problem(s)", report.problems())?;
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}

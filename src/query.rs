@@ -1,0 +1,298 @@
+//! Queries: SPARQL over the store, results written as a table for people or in the standard formats.
+//!
+//! Takes a query (a file, a name from `queries/`, or text) and a [`ResultFormat`], and writes the results:
+//! SELECT and ASK as an aligned table or SPARQL JSON / XML / CSV / TSV; CONSTRUCT and DESCRIBE as Turtle,
+//! N-Triples or JSON-LD.
+
+use crate::error::GraphError;
+use crate::vocab;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator, Variable};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    /// An aligned table for people (SELECT, ASK).
+    Table,
+    /// SPARQL 1.1 Query Results JSON (SELECT, ASK).
+    Json,
+    /// SPARQL 1.1 Query Results CSV (SELECT, ASK).
+    Csv,
+    /// SPARQL 1.1 Query Results TSV (SELECT, ASK).
+    Tsv,
+    /// SPARQL Query Results XML (SELECT, ASK).
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
+}
+
+impl ResultFormat {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Table => "table",
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Tsv => "tsv",
+            Self::Xml => "xml",
+            Self::Turtle => "turtle",
+            Self::Ntriples => "ntriples",
+            Self::Jsonld => "jsonld",
+        }
+    }
+}
+
+/// A query's text and where it comes from (for messages).
+#[derive(Debug, Clone)]
+pub struct QueryText {
+    pub text: String,
+    pub origin: String,
+}
+
+/// The named queries of a folder: `NAME.rq` files, sorted by name.
+pub fn named_queries(dir: &Path) -> Result<Vec<(String, PathBuf)>, GraphError> {
+    let io = |source| GraphError::Io { path: dir.display().to_string(), source };
+    let mut queries: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), p)))
+        .collect();
+    queries.sort();
+    Ok(queries)
+}
+
+/// Resolves `spec`: a path to an existing file, or the name of a query in `dir` (with or without `.rq`).
+pub fn resolve(spec: &str, dir: &Path) -> Result<QueryText, GraphError> {
+    let path = Path::new(spec);
+    let file = if path.is_file() {
+        path.to_path_buf()
+    } else {
+        let name = spec.strip_suffix(".rq").unwrap_or(spec);
+        let known = named_queries(dir).unwrap_or_default();
+        match known.iter().find(|(n, _)| n == name) {
+            Some((_, p)) => p.clone(),
+            None => {
+                return Err(GraphError::UnknownQuery {
+                    name: spec.to_owned(),
+                    known: known.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "),
+                });
+            }
+        }
+    };
+    let text =
+        std::fs::read_to_string(&file).map_err(|source| GraphError::Io { path: file.display().to_string(), source })?;
+    Ok(QueryText { text, origin: file.display().to_string() })
+}
+
+/// The `# title:` (or another `# key:`) header line of a query file.
+pub fn header<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines()
+        .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+        .find_map(|l| l.trim_start_matches('#').trim().strip_prefix(key)?.strip_prefix(':').map(str::trim))
+}
+
+/// Parses and runs a query on the store. `predeclared` adds the project's prefixes (for `-e`).
+pub fn execute<'a>(store: &'a Store, query: &QueryText, predeclared: bool) -> Result<QueryResults<'a>, GraphError> {
+    let mut evaluator = SparqlEvaluator::new();
+    if predeclared {
+        for (prefix, namespace) in vocab::PREFIXES {
+            evaluator = evaluator.with_prefix(*prefix, *namespace).expect("the vocabulary namespaces are valid IRIs");
+        }
+    }
+    let prepared = evaluator
+        .parse_query(&query.text)
+        .map_err(|source| GraphError::QuerySyntax { origin: query.origin.clone(), source })?;
+    prepared
+        .on_store(store)
+        .execute()
+        .map_err(|source| GraphError::QueryEvaluation { origin: query.origin.clone(), source })
+}
+
+/// Runs a query and writes its results in `format`.
+pub fn run(
+    store: &Store,
+    query: &QueryText,
+    predeclared: bool,
+    format: ResultFormat,
+    base: &str,
+    out: &mut dyn Write,
+) -> Result<(), GraphError> {
+    let results = execute(store, query, predeclared)?;
+    write_results(results, &query.origin, format, base, out)
+}
+
+fn mismatch(format: ResultFormat, kind: &str, allowed: &str) -> GraphError {
+    GraphError::FormatMismatch { format: format.name().into(), kind: kind.into(), allowed: allowed.into() }
+}
+
+/// Writes results in `format`.
+pub fn write_results(
+    results: QueryResults<'_>,
+    origin: &str,
+    format: ResultFormat,
+    base: &str,
+    out: &mut dyn Write,
+) -> Result<(), GraphError> {
+    let io = |source| GraphError::Io { path: "output".into(), source };
+    let evaluation = |source| GraphError::QueryEvaluation { origin: origin.to_owned(), source };
+    let tabular = |format| match format {
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    };
+    const SELECT_FORMATS: &str = "table, json, csv, tsv, xml";
+    match results {
+        QueryResults::Boolean(value) => match (format, tabular(format)) {
+            (ResultFormat::Table, _) => writeln!(out, "{value}").map_err(io),
+            (_, Some(f)) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value).map_err(io)?;
+                Ok(())
+            }
+            _ => Err(mismatch(format, "ASK", SELECT_FORMATS)),
+        },
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            match (format, tabular(format)) {
+                (ResultFormat::Table, _) => {
+                    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(evaluation)?;
+                    write_table(&variables, &rows, base, out).map_err(io)
+                }
+                (_, Some(f)) => {
+                    let mut writer = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables)
+                        .map_err(io)?;
+                    for solution in solutions {
+                        writer.serialize(&solution.map_err(evaluation)?).map_err(io)?;
+                    }
+                    writer.finish().map_err(io)?;
+                    Ok(())
+                }
+                _ => Err(mismatch(format, "SELECT", SELECT_FORMATS)),
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let rdf = match format {
+                ResultFormat::Turtle => RdfFormat::Turtle,
+                ResultFormat::Ntriples => RdfFormat::NTriples,
+                ResultFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                _ => return Err(mismatch(format, "CONSTRUCT or DESCRIBE", "turtle, ntriples, jsonld")),
+            };
+            let mut serializer = RdfSerializer::from_format(rdf);
+            for (prefix, namespace) in vocab::PREFIXES {
+                serializer = serializer.with_prefix(*prefix, *namespace).expect("valid namespace IRIs");
+            }
+            let mut writer = serializer.for_writer(&mut *out);
+            for triple in triples {
+                writer.serialize_triple(&triple.map_err(evaluation)?).map_err(io)?;
+            }
+            writer.finish().map_err(io)?;
+            Ok(())
+        }
+    }
+}
+
+/// A term as a person reads it: literals by their text, IRIs shortened by prefix or base.
+pub fn display_term(term: &Term, base: &str) -> String {
+    match term {
+        Term::Literal(literal) => literal.value().to_owned(),
+        Term::NamedNode(node) => {
+            let iri = node.as_str();
+            match iri.strip_prefix(base) {
+                Some(rest) => rest.strip_prefix("id/").unwrap_or(rest).to_owned(),
+                None => vocab::compact(&node.to_string()),
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Columns a terminal shows a character in: two for the wide East Asian ranges, one otherwise.
+pub fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn write_table(variables: &[Variable], rows: &[QuerySolution], base: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            variables
+                .iter()
+                .map(|v| row.get(v).map(|t| display_term(t, base)).unwrap_or_default().replace('\n', " "))
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
+    for row in &cells {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(display_width(cell));
+        }
+    }
+    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
+        let mut text = String::new();
+        for (i, (cell, width)) in row.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                text.push_str(" │ ");
+            }
+            text.push_str(cell);
+            if i + 1 < row.len() {
+                text.push_str(&" ".repeat(width - display_width(cell)));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(out, &header)?;
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("─┼─"))?;
+    for row in &cells {
+        line(out, row)?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_read_from_the_comment_block() {
+        let text = "# title: 各镇项目\n# description: Projects by town\nSELECT * {}";
+        assert_eq!(header(text, "title"), Some("各镇项目"));
+        assert_eq!(header(text, "description"), Some("Projects by town"));
+        assert_eq!(header(text, "author"), None);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(display_width("青浦a"), 5);
+        assert_eq!(display_width("（一）"), 6);
+    }
+}

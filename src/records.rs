@@ -1,0 +1,710 @@
+//! Curated rows: the CSV files of the data folder read into checked records.
+//!
+//! Takes `data/*.csv` and gives a [`Dataset`] whose every id is unique and every reference resolves to an
+//! entity of the right kind. Each row keeps its [`Place`] (file, line) and its evidence [`Quote`]s, which
+//! [`crate::ground`] then finds in the report. The first problem stops the load with an error naming its place.
+
+use crate::error::{DataError, Place};
+use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+/// The separator of several quotes in one `evidence` cell: space, U+2026, space.
+pub const QUOTE_SEPARATOR: &str = " … ";
+/// The separator of several aliases in one `alt_zh` cell.
+pub const ALIAS_SEPARATOR: char = '|';
+/// The file of relations.
+pub const RELATIONS_FILE: &str = "relations.csv";
+/// The file of statistical observations.
+pub const OBSERVATIONS_FILE: &str = "observations.csv";
+
+/// Words of the report that a row cites, with the cell they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    pub place: Place,
+}
+
+/// A span of years such as `2018~2020`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    pub start: u16,
+    pub end: u16,
+}
+
+impl Period {
+    /// The slug of the period's IRI: `2019` or `2018-2020`.
+    pub fn slug(&self) -> String {
+        if self.start == self.end { self.start.to_string() } else { format!("{}-{}", self.start, self.end) }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == self.end { write!(f, "{}", self.start) } else { write!(f, "{}~{}", self.start, self.end) }
+    }
+}
+
+/// What only some kinds of entity have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    None,
+    Place { division_code: Option<String> },
+    Person { post_zh: String, post_en: String },
+    Project { status: Option<String>, year: Option<u16> },
+    Policy { status: Option<String>, period: Option<Period> },
+    Event { year: Option<u16> },
+    Concept { broader: Option<String>, notation: Option<String>, definition: Option<Quote> },
+}
+
+/// One row of an entity file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub kind: Kind,
+    pub id: String,
+    /// The `type` column (for policies the id of a document-type concept), or for concepts their scheme.
+    pub kind_type: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub alt_zh: Vec<String>,
+    pub evidence: Vec<Quote>,
+    pub detail: Detail,
+    pub place: Place,
+}
+
+/// One row of `relations.csv`.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub subject: String,
+    pub predicate: &'static Predicate,
+    pub object: String,
+    pub evidence: Vec<Quote>,
+    pub place: Place,
+}
+
+impl Relation {
+    /// The stable key of the statement: `subject--predicate--object` (ids never hold `--`).
+    pub fn key(&self) -> String {
+        format!("{}--{}--{}", self.subject, self.predicate.key, self.object)
+    }
+}
+
+/// Whether a figure is a result, an estimate (预计) or a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureKind {
+    Result,
+    Estimate,
+    Target,
+}
+
+impl FigureKind {
+    fn parse(value: &str) -> Option<Self> {
+        match value {
+            "result" => Some(Self::Result),
+            "estimate" => Some(Self::Estimate),
+            "target" => Some(Self::Target),
+            _ => None,
+        }
+    }
+}
+
+/// A number of the report with its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The number as written (an `xsd:decimal` lexical form).
+    pub value: String,
+    /// The unit as written after the number (`亿元`).
+    pub unit_written: String,
+    /// The id of the unit concept (`元` → e.g. `yuan`).
+    pub unit: String,
+    /// The power of ten the written unit carries (`亿` → 8, `万` → 4).
+    pub multiplier: u8,
+}
+
+/// One row of `observations.csv`.
+#[derive(Debug, Clone)]
+pub struct Observation {
+    pub id: String,
+    pub indicator: String,
+    pub area: String,
+    pub about: Option<String>,
+    pub period: u16,
+    pub kind: FigureKind,
+    /// `None` for a target the report states without a number.
+    pub figure: Option<Figure>,
+    pub evidence: Vec<Quote>,
+    pub place: Place,
+}
+
+/// All curated rows, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+    pub observations: Vec<Observation>,
+    index: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// The entity of an id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Reads and checks every CSV file of `dir`; a file that is absent holds no rows.
+    pub fn load(dir: &Path) -> Result<Self, DataError> {
+        let mut data = Dataset::default();
+        let mut first_place: HashMap<String, Place> = HashMap::new();
+        for kind in Kind::ALL {
+            for entity in read_entities(dir, kind)? {
+                if let Some(first) = first_place.get(&entity.id) {
+                    return Err(DataError::DuplicateId {
+                        place: entity.place.clone(),
+                        id: entity.id,
+                        first: Box::new(first.clone()),
+                    });
+                }
+                first_place.insert(entity.id.clone(), entity.place.clone());
+                data.index.insert(entity.id.clone(), data.entities.len());
+                data.entities.push(entity);
+            }
+        }
+        let mut indicator_labels: HashMap<&str, &Place> = HashMap::new();
+        for entity in &data.entities {
+            data.check_entity_references(entity)?;
+            if entity.kind == Kind::Concept && entity.kind_type == SCHEME_INDICATOR {
+                if let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place) {
+                    return Err(DataError::Invalid {
+                        place: column_place(&entity.place, Kind::Concept, "label_zh"),
+                        message: format!(
+                            "indicator label `{}` is already the label of the indicator at {first}: each indicator needs a label of its own",
+                            entity.label_zh
+                        ),
+                    });
+                }
+            }
+        }
+        data.relations = read_relations(dir, &data)?;
+        data.observations = read_observations(dir, &data, &mut first_place)?;
+        Ok(data)
+    }
+
+    /// Resolves `id` (from the cell at `place`) to an entity of one of `kinds` and, where given, of `kind_type`.
+    fn resolve(&self, place: &Place, id: &str, kinds: &[Kind], kind_type: Option<&str>) -> Result<&Entity, DataError> {
+        let entity = self.get(id).ok_or_else(|| DataError::UnknownId {
+            place: place.clone(),
+            id: id.to_owned(),
+            hint: self.nearest_id(id).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default(),
+        })?;
+        let expected = || {
+            let names: Vec<_> = kinds.iter().map(|k| k.name()).collect();
+            match kind_type {
+                Some(t) => format!("a {} of type `{t}`", names.join(" or ")),
+                None => format!("a {}", names.join(" or ")),
+            }
+        };
+        if !kinds.contains(&entity.kind) || kind_type.is_some_and(|t| t != entity.kind_type) {
+            let found = format!("{} of type `{}`", entity.kind.name(), entity.kind_type);
+            return Err(DataError::WrongKind {
+                place: place.clone(),
+                id: id.to_owned(),
+                found: found.into(),
+                expected: expected().into(),
+            });
+        }
+        Ok(entity)
+    }
+
+    fn nearest_id(&self, id: &str) -> Option<&str> {
+        let best = self.entities.iter().map(|e| (edit_distance(id, &e.id), e.id.as_str())).min()?;
+        (best.0 <= id.len().max(4) / 3).then_some(best.1)
+    }
+
+    fn check_entity_references(&self, entity: &Entity) -> Result<(), DataError> {
+        let at = |column: &str| column_place(&entity.place, entity.kind, column);
+        match &entity.detail {
+            Detail::Concept { broader, .. } => {
+                self.resolve(&at("scheme"), &entity.kind_type, &[Kind::Scheme], None)?;
+                if let Some(broader) = broader {
+                    self.resolve(&at("broader"), broader, &[Kind::Concept], Some(&entity.kind_type))?;
+                }
+            }
+            Detail::Project { status: Some(status), .. } => {
+                self.resolve(&at("status"), status, &[Kind::Concept], Some(SCHEME_STATUS))?;
+            }
+            Detail::Policy { status, .. } => {
+                self.resolve(&at("type"), &entity.kind_type, &[Kind::Concept], Some(SCHEME_DOCTYPE))?;
+                if let Some(status) = status {
+                    self.resolve(&at("status"), status, &[Kind::Concept], Some(SCHEME_STATUS))?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The columns of each entity file, in order.
+fn columns(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Place => &["id", "type", "label_zh", "label_en", "alt_zh", "division_code", "evidence"],
+        Kind::Organization => &["id", "type", "label_zh", "label_en", "alt_zh", "evidence"],
+        Kind::Person => &["id", "label_zh", "label_en", "post_zh", "post_en", "evidence"],
+        Kind::Project => &["id", "type", "label_zh", "label_en", "alt_zh", "status", "year", "evidence"],
+        Kind::Policy => &["id", "type", "label_zh", "label_en", "alt_zh", "status", "period", "evidence"],
+        Kind::Event => &["id", "type", "label_zh", "label_en", "alt_zh", "year", "evidence"],
+        Kind::Concept => {
+            &["id", "scheme", "label_zh", "label_en", "alt_zh", "broader", "notation", "definition_zh", "evidence"]
+        }
+        Kind::Scheme => &["id", "label_zh", "label_en", "evidence"],
+    }
+}
+
+const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"];
+const OBSERVATION_COLUMNS: &[&str] =
+    &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "evidence"];
+
+fn column_place(line: &Place, kind: Kind, column: &str) -> Place {
+    place_in(line, columns(kind), column)
+}
+
+fn place_in(line: &Place, columns: &[&str], column: &str) -> Place {
+    let number = columns.iter().position(|c| *c == column).map_or(0, |i| i + 1);
+    line.at_column(number, column)
+}
+
+/// The union of every entity file's columns: one serde row type for all of them.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+struct EntityRow {
+    id: String,
+    #[serde(rename = "type")]
+    kind_type: String,
+    scheme: String,
+    label_zh: String,
+    label_en: String,
+    alt_zh: String,
+    division_code: String,
+    post_zh: String,
+    post_en: String,
+    status: String,
+    year: String,
+    period: String,
+    broader: String,
+    notation: String,
+    definition_zh: String,
+    evidence: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RelationRow {
+    subject: String,
+    predicate: String,
+    object: String,
+    evidence: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ObservationRow {
+    id: String,
+    indicator: String,
+    area: String,
+    about: String,
+    period: String,
+    kind: String,
+    value: String,
+    unit: String,
+    evidence: String,
+}
+
+/// Reads `dir/file`, checking that its header is exactly `columns`; gives each row with its place.
+fn read_rows<T: DeserializeOwned>(dir: &Path, file: &str, columns: &[&str]) -> Result<Vec<(Place, T)>, DataError> {
+    let path = dir.join(file);
+    let place = Place::file(&path);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let csv_error = |place: &Place, e: csv::Error| {
+        let line = e.position().map(|p| p.line());
+        let place = line.map_or_else(|| place.clone(), |l| place.at_line(l));
+        let message = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(source) => DataError::Io { place, source },
+            csv::ErrorKind::Utf8 { err, .. } => DataError::NotUtf8 { place, byte: err.valid_up_to() },
+            _ => DataError::Csv { place, message },
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new().from_path(&path).map_err(|e| csv_error(&place, e))?;
+    let headers = reader.headers().map_err(|e| csv_error(&place, e))?.clone();
+    let expected = columns.join(",");
+    let header_line = place.at_line(1);
+    for column in columns {
+        if !headers.iter().any(|h| h == *column) {
+            return Err(DataError::MissingColumn { place: header_line, column: (*column).to_owned(), expected });
+        }
+    }
+    for (i, header) in headers.iter().enumerate() {
+        if !columns.contains(&header) || headers.iter().filter(|h| *h == header).count() > 1 {
+            return Err(DataError::ExtraColumn {
+                place: header_line.at_column(i + 1, header),
+                column: header.to_owned(),
+                expected,
+            });
+        }
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(&place, e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let row: T = record.deserialize(Some(&headers)).map_err(|e| csv_error(&place.at_line(line), e))?;
+        rows.push((place.at_line(line), row));
+    }
+    Ok(rows)
+}
+
+fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
+    let cols = columns(kind);
+    let rows: Vec<(Place, EntityRow)> = read_rows(dir, kind.file(), cols)?;
+    let mut entities = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let at = |column: &str| place_in(&line, cols, column);
+        let id = slug(&at("id"), &row.id)?;
+        let kind_type = match kind {
+            Kind::Concept => slug(&at("scheme"), &row.scheme)?,
+            Kind::Person | Kind::Scheme => String::new(),
+            Kind::Policy => slug(&at("type"), &row.kind_type)?,
+            _ => {
+                let types = kind.types().unwrap_or(&[]);
+                if !types.iter().any(|(name, _)| *name == row.kind_type) {
+                    let names: Vec<_> = types.iter().map(|(n, _)| *n).collect();
+                    return Err(DataError::BadValue {
+                        place: at("type"),
+                        value: row.kind_type,
+                        expected: format!("a {} type ({})", kind.name(), names.join(", ")),
+                    });
+                }
+                row.kind_type
+            }
+        };
+        let evidence = if kind == Kind::Scheme && row.evidence.is_empty() {
+            Vec::new()
+        } else {
+            quotes(&at("evidence"), &row.evidence)?
+        };
+        let optional_slug = |column: &str, value: &str| -> Result<Option<String>, DataError> {
+            if value.is_empty() { Ok(None) } else { slug(&at(column), value).map(Some) }
+        };
+        let detail = match kind {
+            Kind::Place => Detail::Place { division_code: optional_code(&at("division_code"), &row.division_code)? },
+            Kind::Person => Detail::Person {
+                post_zh: required(&at("post_zh"), row.post_zh)?,
+                post_en: required(&at("post_en"), row.post_en)?,
+            },
+            Kind::Project => Detail::Project {
+                status: optional_slug("status", &row.status)?,
+                year: optional_year(&at("year"), &row.year)?,
+            },
+            Kind::Policy => Detail::Policy {
+                status: optional_slug("status", &row.status)?,
+                period: optional_period(&at("period"), &row.period)?,
+            },
+            Kind::Event => Detail::Event { year: optional_year(&at("year"), &row.year)? },
+            Kind::Concept => Detail::Concept {
+                broader: optional_slug("broader", &row.broader)?,
+                notation: Some(row.notation).filter(|n| !n.is_empty()),
+                definition: (!row.definition_zh.is_empty())
+                    .then(|| Quote { text: row.definition_zh, place: at("definition_zh") }),
+            },
+            Kind::Organization | Kind::Scheme => Detail::None,
+        };
+        entities.push(Entity {
+            kind,
+            id,
+            kind_type,
+            label_zh: required(&at("label_zh"), row.label_zh)?,
+            label_en: required(&at("label_en"), row.label_en)?,
+            alt_zh: row
+                .alt_zh
+                .split(ALIAS_SEPARATOR)
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect(),
+            evidence,
+            detail,
+            place: line,
+        });
+    }
+    Ok(entities)
+}
+
+fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError> {
+    let rows: Vec<(Place, RelationRow)> = read_rows(dir, RELATIONS_FILE, RELATION_COLUMNS)?;
+    let mut seen: HashMap<String, Place> = HashMap::new();
+    let mut relations = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let at = |column: &str| place_in(&line, RELATION_COLUMNS, column);
+        let predicate = kinds::predicate(&row.predicate).ok_or_else(|| DataError::BadValue {
+            place: at("predicate"),
+            value: row.predicate.clone(),
+            expected: format!(
+                "a relation ({})",
+                kinds::PREDICATES.iter().map(|p| p.key).collect::<Vec<_>>().join(", ")
+            ),
+        })?;
+        data.resolve(&at("subject"), &row.subject, predicate.subjects, predicate.subject_type)?;
+        data.resolve(&at("object"), &row.object, predicate.objects, predicate.object_type)?;
+        let relation = Relation {
+            subject: row.subject,
+            predicate,
+            object: row.object,
+            evidence: quotes(&at("evidence"), &row.evidence)?,
+            place: line.clone(),
+        };
+        if let Some(first) = seen.insert(relation.key(), line.clone()) {
+            return Err(DataError::DuplicateId { place: line, id: relation.key(), first: Box::new(first) });
+        }
+        relations.push(relation);
+    }
+    Ok(relations)
+}
+
+fn read_observations(
+    dir: &Path,
+    data: &Dataset,
+    first_place: &mut HashMap<String, Place>,
+) -> Result<Vec<Observation>, DataError> {
+    let rows: Vec<(Place, ObservationRow)> = read_rows(dir, OBSERVATIONS_FILE, OBSERVATION_COLUMNS)?;
+    let units: HashMap<&str, &str> = data
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Concept && e.kind_type == SCHEME_UNIT)
+        .map(|e| (e.label_zh.as_str(), e.id.as_str()))
+        .collect();
+    let mut observations = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let at = |column: &str| place_in(&line, OBSERVATION_COLUMNS, column);
+        let id = slug(&at("id"), &row.id)?;
+        if let Some(first) = first_place.insert(id.clone(), line.clone()) {
+            return Err(DataError::DuplicateId { place: at("id"), id, first: Box::new(first) });
+        }
+        data.resolve(&at("indicator"), &row.indicator, &[Kind::Concept], Some(SCHEME_INDICATOR))?;
+        data.resolve(&at("area"), &row.area, &[Kind::Place], None)?;
+        let about = if row.about.is_empty() {
+            None
+        } else {
+            let all = [Kind::Place, Kind::Organization, Kind::Person, Kind::Project, Kind::Policy, Kind::Event];
+            Some(data.resolve(&at("about"), &row.about, &all, None)?.id.clone())
+        };
+        let kind = FigureKind::parse(&row.kind).ok_or_else(|| DataError::BadValue {
+            place: at("kind"),
+            value: row.kind.clone(),
+            expected: "a figure kind (result, estimate, target)".into(),
+        })?;
+        let evidence = quotes(&at("evidence"), &row.evidence)?;
+        let figure = match (row.value.is_empty(), row.unit.is_empty()) {
+            (true, true) if kind == FigureKind::Target => None,
+            (true, _) => return Err(DataError::Empty { place: at("value") }),
+            (false, true) => return Err(DataError::Empty { place: at("unit") }),
+            (false, false) => {
+                if !is_decimal(&row.value) {
+                    return Err(DataError::BadValue {
+                        place: at("value"),
+                        value: row.value,
+                        expected: "a decimal number as written in the report (e.g. 539.5)".into(),
+                    });
+                }
+                let (multiplier, base) = split_unit(&row.unit);
+                let unit = units.get(base).ok_or_else(|| DataError::BadValue {
+                    place: at("unit"),
+                    value: row.unit.clone(),
+                    expected: format!("a unit whose base `{base}` is the label_zh of a concept of scheme `unit`"),
+                })?;
+                if !evidence.iter().any(|q| figure_in(&q.text, &row.value, &row.unit)) {
+                    return Err(DataError::FigureNotInEvidence {
+                        place: at("evidence"),
+                        figure: format!("{}{}", row.value, row.unit),
+                        evidence: row.evidence,
+                    });
+                }
+                Some(Figure { value: row.value, unit_written: row.unit, unit: (*unit).to_owned(), multiplier })
+            }
+        };
+        observations.push(Observation {
+            id,
+            indicator: row.indicator,
+            area: row.area,
+            about,
+            period: year(&at("period"), &row.period)?,
+            kind,
+            figure,
+            evidence,
+            place: line,
+        });
+    }
+    Ok(observations)
+}
+
+fn required(place: &Place, value: String) -> Result<String, DataError> {
+    if value.trim().is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(value) }
+}
+
+/// A readable id: lowercase ASCII letters and digits in words joined by single hyphens.
+fn slug(place: &Place, value: &str) -> Result<String, DataError> {
+    let ok = !value.is_empty()
+        && value.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    if value.is_empty() {
+        Err(DataError::Empty { place: place.clone() })
+    } else if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(DataError::BadValue {
+            place: place.clone(),
+            value: value.to_owned(),
+            expected: "an id: lowercase letters and digits in words joined by single hyphens".into(),
+        })
+    }
+}
+
+fn quotes(place: &Place, value: &str) -> Result<Vec<Quote>, DataError> {
+    let quotes: Vec<Quote> = value
+        .split(QUOTE_SEPARATOR)
+        .filter(|q| !q.is_empty())
+        .map(|q| Quote { text: q.to_owned(), place: place.clone() })
+        .collect();
+    if quotes.is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(quotes) }
+}
+
+fn year(place: &Place, value: &str) -> Result<u16, DataError> {
+    value.parse::<u16>().ok().filter(|y| (1949..=2100).contains(y) && value.len() == 4).ok_or_else(|| {
+        DataError::BadValue { place: place.clone(), value: value.to_owned(), expected: "a year (e.g. 2019)".into() }
+    })
+}
+
+fn optional_year(place: &Place, value: &str) -> Result<Option<u16>, DataError> {
+    if value.is_empty() { Ok(None) } else { year(place, value).map(Some) }
+}
+
+fn optional_period(place: &Place, value: &str) -> Result<Option<Period>, DataError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let bad = || DataError::BadValue {
+        place: place.clone(),
+        value: value.to_owned(),
+        expected: "a period of years such as 2018~2020".into(),
+    };
+    let (start, end) = value.split_once('~').ok_or_else(bad)?;
+    let period = Period { start: year(place, start)?, end: year(place, end)? };
+    if period.start > period.end { Err(bad()) } else { Ok(Some(period)) }
+}
+
+fn optional_code(place: &Place, value: &str) -> Result<Option<String>, DataError> {
+    if value.is_empty() {
+        Ok(None)
+    } else if matches!(value.len(), 2 | 4 | 6 | 9 | 12) && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(Some(value.to_owned()))
+    } else {
+        Err(DataError::BadValue {
+            place: place.clone(),
+            value: value.to_owned(),
+            expected: "an administrative division code (2, 4, 6, 9 or 12 digits)".into(),
+        })
+    }
+}
+
+/// Whether `value` is a plain decimal as written in the report: digits, at most one point.
+pub fn is_decimal(value: &str) -> bool {
+    let (int, frac) = value.split_once('.').unwrap_or((value, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Splits a written unit into its power of ten and its base: `亿元` → (8, `元`), `%` → (0, `%`).
+pub fn split_unit(written: &str) -> (u8, &str) {
+    if let Some(base) = written.strip_prefix('亿') {
+        (8, base)
+    } else if let Some(base) = written.strip_prefix('万') {
+        (4, base)
+    } else {
+        (0, written)
+    }
+}
+
+/// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between.
+pub fn figure_in(text: &str, value: &str, unit: &str) -> bool {
+    text.match_indices(value).any(|(i, _)| {
+        let before_ok = !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        let after = text[i + value.len()..].trim_start_matches([' ', '\u{3000}']);
+        let after_ok = !after.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+        before_ok && after_ok && after.starts_with(unit)
+    })
+}
+
+/// Levenshtein distance in characters, for "did you mean" hints.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// The set of ids of one kind, for tests and stats.
+pub fn ids_of(data: &Dataset, kind: Kind) -> HashSet<&str> {
+    data.entities.iter().filter(|e| e.kind == kind).map(|e| e.id.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_found_with_their_unit() {
+        assert!(figure_in("税收总收入539.5亿元、增长2.1%", "539.5", "亿元"));
+        assert!(figure_in("增长 6%", "6", "%"));
+        assert!(!figure_in("增长 16%", "6", "%"));
+        assert!(!figure_in("增长 6.5%", "6", "%"));
+        assert!(!figure_in("539.5亿美元", "539.5", "亿元"));
+    }
+
+    #[test]
+    fn units_carry_their_power_of_ten() {
+        assert_eq!(split_unit("亿元"), (8, "元"));
+        assert_eq!(split_unit("万平方米"), (4, "平方米"));
+        assert_eq!(split_unit("%"), (0, "%"));
+    }
+
+    #[test]
+    fn decimals_are_plain() {
+        assert!(is_decimal("539.5") && is_decimal("51500"));
+        assert!(!is_decimal("5.") && !is_decimal("1,000") && !is_decimal("-3") && !is_decimal(""));
+    }
+
+    #[test]
+    fn slugs_are_checked() {
+        let p = Place::file("x.csv");
+        assert!(slug(&p, "huawei-rd-centre").is_ok());
+        for bad in ["Huawei", "a--b", "-a", "a_b", "华为"] {
+            assert!(matches!(slug(&p, bad), Err(DataError::BadValue { .. })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("qingpu", "qinpu"), 1);
+        assert_eq!(edit_distance("朱家角", "朱家角镇"), 1);
+    }
+}

@@ -1,0 +1,216 @@
+//! The report text: read byte for byte, cut into paragraphs as a reader reads them.
+//!
+//! Takes the markdown of the report and gives its [`Paragraph`]s, each the text a reader reads together with
+//! the [`Segment`]s of the stored file it is made of. The stored text is never edited: a page break (`---`)
+//! or a stray blank line that cuts a sentence in two yields one paragraph of two segments, and every offset
+//! given out is in Unicode code points of the file as stored.
+
+use crate::error::{DataError, Place};
+use std::path::Path;
+
+/// Characters that may end a paragraph; a block ending otherwise was cut mid-sentence.
+const TERMINAL: &[char] = &['。', '！', '？', '；', '：', '”', '’', '）', ')', '」', '』', '!', '?', ';', ':'];
+/// Clause punctuation: a block holding none of these is a title line, not a cut sentence.
+const CLAUSE: &[char] = &['，', '。', '；', '：', ',', ';', ':', '、'];
+
+/// A contiguous piece of the stored file that is part of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset in the paragraph's text where this segment starts.
+    pub text_byte: usize,
+    /// Byte offset in the stored file.
+    pub source_byte: usize,
+    /// Code point offset in the stored file.
+    pub source_char: usize,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+/// A paragraph as a reader reads it: a heading, or a block of prose joined across page breaks.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// Position in the document, from 0.
+    pub index: usize,
+    /// The text, segments joined.
+    pub text: String,
+    /// The pieces of the stored file the text is made of, in order.
+    pub segments: Vec<Segment>,
+    /// The markdown heading level (`#` count), if the paragraph is a heading.
+    pub heading: Option<usize>,
+    /// 1-based line of the stored file where the paragraph starts.
+    pub line: usize,
+}
+
+/// The report as stored, with its paragraphs.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file name, e.g. `qingpu-2020-government-work-report.md`.
+    pub name: String,
+    /// The text as stored.
+    pub text: String,
+    /// The paragraphs, in document order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Source {
+    /// Reads the one markdown or text file of `dir` (`data/source/`).
+    pub fn read_dir(dir: &Path) -> Result<Self, DataError> {
+        let place = Place::file(dir);
+        let entries = std::fs::read_dir(dir).map_err(|source| DataError::Io { place: place.clone(), source })?;
+        let mut files: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
+            .collect();
+        files.sort();
+        match files.as_slice() {
+            [file] => Self::read(file),
+            [] => Err(DataError::Invalid { place, message: "no report (.md or .txt file) in this folder".into() }),
+            _ => Err(DataError::Invalid { place, message: format!("{} report files, expected one", files.len()) }),
+        }
+    }
+
+    /// Reads one report file.
+    pub fn read(path: &Path) -> Result<Self, DataError> {
+        let place = Place::file(path);
+        let bytes = std::fs::read(path).map_err(|source| DataError::Io { place: place.clone(), source })?;
+        let text =
+            String::from_utf8(bytes).map_err(|e| DataError::NotUtf8 { place, byte: e.utf8_error().valid_up_to() })?;
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        Ok(Self::new(name, text))
+    }
+
+    /// Cuts `text` into paragraphs.
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let paragraphs = paragraphs(&text);
+        Self { name: name.into(), text, paragraphs }
+    }
+}
+
+/// A block: a run of non-blank lines, as a byte range of the text and its first line.
+struct Block {
+    start: usize,
+    end: usize,
+    line: usize,
+}
+
+fn blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut offset = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            blocks.extend(current.take());
+        } else {
+            let end = offset + content.len();
+            match &mut current {
+                Some(block) => block.end = end,
+                None => current = Some(Block { start: offset, end, line: number + 1 }),
+            }
+        }
+        offset += line.len();
+    }
+    blocks.extend(current);
+    blocks
+}
+
+fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut result: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Paragraph> = None;
+    let mut chars_before = 0; // code points before `counted`
+    let mut counted = 0; // byte offset up to which code points are counted
+    for block in blocks(text) {
+        let raw = &text[block.start..block.end];
+        let trimmed = raw.trim();
+        if trimmed == "---" {
+            continue; // a page break: the paragraph before may continue after it
+        }
+        let heading = trimmed.starts_with('#').then(|| trimmed.chars().take_while(|&c| c == '#').count());
+        chars_before += text[counted..block.start].chars().count();
+        counted = block.start;
+        let segment_of = |paragraph_len: usize| Segment {
+            text_byte: paragraph_len,
+            source_byte: block.start,
+            source_char: chars_before,
+            len: raw.len(),
+        };
+        match (&mut open, heading) {
+            (Some(paragraph), None) => {
+                paragraph.segments.push(segment_of(paragraph.text.len()));
+                paragraph.text.push_str(raw);
+            }
+            (slot, _) => {
+                if let Some(done) = slot.take() {
+                    result.push(done);
+                }
+                *slot = Some(Paragraph {
+                    index: 0,
+                    text: raw.to_owned(),
+                    segments: vec![segment_of(0)],
+                    heading,
+                    line: block.line,
+                });
+            }
+        }
+        let cut = heading.is_none() && !trimmed.ends_with(TERMINAL) && trimmed.contains(CLAUSE);
+        if !cut {
+            result.extend(open.take());
+        }
+    }
+    result.extend(open);
+    for (index, paragraph) in result.iter_mut().enumerate() {
+        paragraph.index = index;
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source::new("t.md", text.to_owned())
+    }
+
+    #[test]
+    fn headings_and_prose_are_paragraphs() {
+        let s = source("# 标题\n\n第一段，完。\n\n## 二、任务\n\n第二段。\n");
+        let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["# 标题", "第一段，完。", "## 二、任务", "第二段。"]);
+        assert_eq!(s.paragraphs[2].heading, Some(2));
+        assert_eq!(s.paragraphs[3].line, 7);
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_joins_the_paragraph() {
+        let text = "前文，促进生态\n\n---\n\n环境标准统一。\n\n下一段。";
+        let s = source(text);
+        assert_eq!(s.paragraphs.len(), 2);
+        let p = &s.paragraphs[0];
+        assert_eq!(p.text, "前文，促进生态环境标准统一。");
+        assert_eq!(p.segments.len(), 2);
+        let second = &p.segments[1];
+        assert_eq!(&text[second.source_byte..second.source_byte + second.len], "环境标准统一。");
+        assert_eq!(second.source_char, text[..second.source_byte].chars().count());
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_sentence_joins_the_paragraph() {
+        let s = source("投产36个。华为\n\n研发中心开工。");
+        assert_eq!(s.paragraphs.len(), 1);
+        assert_eq!(s.paragraphs[0].text, "投产36个。华为研发中心开工。");
+    }
+
+    #[test]
+    fn title_lines_without_clause_punctuation_stay_apart() {
+        let s = source("——2020年1月8日在会议上\n\n区长 某某\n\n各位代表：");
+        assert_eq!(s.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn a_page_break_after_a_full_stop_starts_a_new_paragraph() {
+        let s = source("16. 词:释义。\n\n---\n\n17. 词:释义。");
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+}

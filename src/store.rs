@@ -1,0 +1,180 @@
+//! The store: the whole pipeline (source → records → ground → map) loaded into Oxigraph.
+//!
+//! Takes a data folder and a base IRI and gives a [`KnowledgeGraph`]: an Oxigraph [`Store`] (in memory, or
+//! RocksDB on disk with the `rocksdb` feature) holding the named graphs of [`GRAPHS`], with the checked data
+//! kept beside it for the commands that need it.
+
+use crate::error::{DataError, GraphError, Place};
+use crate::ground::{Grounding, ground};
+use crate::map::{GRAPHS, Iris, map};
+use crate::records::Dataset;
+use crate::source::Source;
+use crate::vocab::{self, dcat, dcterms, rdf, rdfs, void, xsd};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
+use oxigraph::store::Store;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// The ontology, embedded: it is part of the program, not of the data.
+pub const ONTOLOGY_TTL: &str = include_str!("../ontology/qingpu.ttl");
+/// The SHACL shapes the graph must conform to.
+pub const SHAPES_TTL: &str = include_str!("../ontology/shapes.ttl");
+/// The default base IRI of entities and graphs.
+pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/qingpu-kg/";
+
+/// A built knowledge graph.
+pub struct KnowledgeGraph {
+    pub store: Store,
+    pub iris: Iris,
+    pub source: Source,
+    pub data: Dataset,
+    pub grounding: Grounding,
+}
+
+/// Checks a base IRI: absolute, ending with `/` or `#`.
+pub fn check_base_iri(base: &str) -> Result<(), GraphError> {
+    let bad = |message: &str| GraphError::BaseIri { iri: base.to_owned(), message: message.to_owned() };
+    NamedNode::new(base).map_err(|e| bad(&e.to_string()))?;
+    if !base.ends_with('/') && !base.ends_with('#') {
+        return Err(bad("it must end with `/` or `#`"));
+    }
+    Ok(())
+}
+
+/// Reads, checks, grounds and maps `data_dir` into quads, without a store.
+pub fn quads(data_dir: &Path, base: &str) -> Result<(Vec<Quad>, Source, Dataset, Grounding), GraphError> {
+    check_base_iri(base)?;
+    let iris = Iris::new(base);
+    let source = Source::read_dir(&data_dir.join("source"))?;
+    let data = Dataset::load(data_dir)?;
+    if data.entities.is_empty() {
+        return Err(DataError::Invalid {
+            place: Place::file(data_dir),
+            message: "no entity rows: is this the data folder (with places.csv, concepts.csv ...)?".into(),
+        }
+        .into());
+    }
+    let grounding = ground(&source, &data)?;
+    let mut quads = map(&iris, &source, &data, &grounding);
+    quads.extend(ontology_quads(&iris)?);
+    quads.extend(metadata(&iris, &source, &data, &quads));
+    Ok((quads, source, data, grounding))
+}
+
+/// Builds the graph of `data_dir` in a new in-memory store.
+pub fn build(data_dir: &Path, base: &str) -> Result<KnowledgeGraph, GraphError> {
+    let store = Store::new()?;
+    build_into(store, data_dir, base)
+}
+
+/// Builds the graph of `data_dir` into `store`.
+pub fn build_into(store: Store, data_dir: &Path, base: &str) -> Result<KnowledgeGraph, GraphError> {
+    let (quads, source, data, grounding) = quads(data_dir, base)?;
+    let mut loader = store.bulk_loader();
+    loader.load_quads(quads)?;
+    loader.commit()?;
+    Ok(KnowledgeGraph { store, iris: Iris::new(base), source, data, grounding })
+}
+
+/// Builds the graph into a RocksDB store at `dir`, atomically: into a new folder beside it, then swapped in.
+#[cfg(feature = "rocksdb")]
+pub fn build_persistent(data_dir: &Path, base: &str, dir: &Path) -> Result<KnowledgeGraph, GraphError> {
+    let io = |path: &Path, source: std::io::Error| GraphError::Io { path: path.display().to_string(), source };
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "store".into());
+    let fresh = dir.with_file_name(format!(".{name}.building-{}", std::process::id()));
+    let old = dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
+    let built = {
+        let store = Store::open(&fresh)?;
+        let graph = build_into(store, data_dir, base);
+        if graph.is_err() {
+            let _ = std::fs::remove_dir_all(&fresh);
+        }
+        let graph = graph?;
+        graph.store.flush()?;
+        graph
+    };
+    drop(built.store);
+    if dir.exists() {
+        std::fs::rename(dir, &old).map_err(|e| io(dir, e))?;
+    }
+    std::fs::rename(&fresh, dir).map_err(|e| io(dir, e))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| io(&old, e))?;
+    }
+    Ok(KnowledgeGraph { store: Store::open(dir)?, ..built })
+}
+
+/// The ontology's triples, in the `ontology` graph.
+fn ontology_quads(iris: &Iris) -> Result<Vec<Quad>, GraphError> {
+    let graph = GraphName::from(iris.graph("ontology"));
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(ONTOLOGY_TTL)
+        .map(|triple| {
+            triple
+                .map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
+                .map_err(|source| GraphError::Parse { file: "ontology/qingpu.ttl".into(), source })
+        })
+        .collect()
+}
+
+/// The DCAT / VoID description of the dataset, in the `metadata` graph.
+fn metadata(iris: &Iris, source: &Source, data: &Dataset, quads: &[Quad]) -> Vec<Quad> {
+    let graph = GraphName::from(iris.graph("metadata"));
+    let dataset = iris.at("dataset");
+    let mut out = Vec::new();
+    let mut add = |p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
+        out.push(Quad::new(dataset.clone(), p, o, graph.clone()));
+    };
+    add(rdf::TYPE, dcat::DATASET.into());
+    add(rdf::TYPE, void::DATASET.into());
+    add(
+        dcterms::TITLE,
+        Literal::new_language_tagged_literal_unchecked("2020年青浦区政府工作报告知识图谱", "zh").into(),
+    );
+    add(
+        dcterms::TITLE,
+        Literal::new_language_tagged_literal_unchecked(
+            "Knowledge graph of the 2020 government work report of Qingpu District, Shanghai",
+            "en",
+        )
+        .into(),
+    );
+    add(dcterms::SOURCE, iris.report(source).into());
+    add(void::URI_SPACE, Literal::new_simple_literal(format!("{}id/", iris.base())).into());
+    let triples: HashSet<_> = quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
+    add(void::TRIPLES, Literal::new_typed_literal(triples.len().to_string(), xsd::INTEGER).into());
+    add(void::ENTITIES, Literal::new_typed_literal(data.entities.len().to_string(), xsd::INTEGER).into());
+    for (_, namespace) in vocab::PREFIXES {
+        if quads.iter().any(|q| q.predicate.as_str().starts_with(namespace)) {
+            add(void::VOCABULARY, NamedNode::new_unchecked(*namespace).into());
+        }
+    }
+    add(rdfs::SEE_ALSO, NamedNode::new_unchecked(vocab::ONTOLOGY_IRI).into());
+    out
+}
+
+/// Counts of the built graph: triples by named graph and entities by class.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub graphs: BTreeMap<String, usize>,
+    pub classes: BTreeMap<String, usize>,
+    pub total: usize,
+}
+
+/// Counts quads by graph (short names) and subjects by class (in the facts graph).
+pub fn counts(graph: &KnowledgeGraph) -> Result<Counts, GraphError> {
+    let mut counts = Counts::default();
+    for name in GRAPHS {
+        let g = graph.iris.graph(name);
+        let n = graph.store.quads_for_pattern(None, None, None, Some(GraphNameRef::from(&g))).count();
+        counts.graphs.insert((*name).to_owned(), n);
+        counts.total += n;
+    }
+    let facts = graph.iris.graph("facts");
+    for quad in graph.store.quads_for_pattern(None, Some(rdf::TYPE), None, Some(GraphNameRef::from(&facts))) {
+        let quad = quad?;
+        *counts.classes.entry(vocab::compact(&quad.object.to_string())).or_default() += 1;
+    }
+    Ok(counts)
+}
