@@ -347,6 +347,6 @@ fn map_target(report: &NamedNode, target: &NamedNode, span: &Span, out: &mut Sin
         out.add(&quote, oa::SUFFIX, Literal::new_simple_literal(&span.suffix));
     }
     out.add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
-    out.add(&position, oa::START, typed(span.start.to_string(), xsd::NON_NEGATIVE_INTEGER));
-    out.add(&position, oa::END, typed(span.end.to_string(), xsd::NON_NEGATIVE_INTEGER));
+    out.add(&position, oa::START, typed(span.start.to_string(), xsd::INTEGER));
+    out.add(&position, oa::END, typed(span.end.to_string(), xsd::INTEGER));
 }

@@ -101,7 +101,8 @@ pub fn header<'a>(text: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|l| l.trim_start_matches('#').trim().strip_prefix(key)?.strip_prefix(':').map(str::trim))
 }
 
-/// Parses and runs a query on the store. `predeclared` adds the project's prefixes (for `-e`).
+/// Parses and runs a query on the store. Without `FROM`, the default graph is the union of all named graphs;
+/// `predeclared` adds the project's prefixes (for `-e`).
 pub fn execute<'a>(store: &'a Store, query: &QueryText, predeclared: bool) -> Result<QueryResults<'a>, GraphError> {
     let mut evaluator = SparqlEvaluator::new();
     if predeclared {
@@ -109,9 +110,13 @@ pub fn execute<'a>(store: &'a Store, query: &QueryText, predeclared: bool) -> Re
             evaluator = evaluator.with_prefix(*prefix, *namespace).expect("the vocabulary namespaces are valid IRIs");
         }
     }
-    let prepared = evaluator
+    let mut prepared = evaluator
         .parse_query(&query.text)
         .map_err(|source| GraphError::QuerySyntax { origin: query.origin.clone(), source })?;
+    if prepared.dataset().is_default_dataset() {
+        // Without FROM, the default graph is the union of the named graphs: the whole knowledge graph.
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     prepared
         .on_store(store)
         .execute()

@@ -32,7 +32,7 @@ namespace!(rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#", {
 });
 namespace!(owl, "owl", "http://www.w3.org/2002/07/owl#", { ONTOLOGY = "Ontology" });
 namespace!(xsd, "xsd", "http://www.w3.org/2001/XMLSchema#", {
-    DATE = "date", DECIMAL = "decimal", INTEGER = "integer", NON_NEGATIVE_INTEGER = "nonNegativeInteger",
+    DATE = "date", DECIMAL = "decimal", INTEGER = "integer",
     GYEAR = "gYear", STRING = "string",
 });
 namespace!(skos, "skos", "http://www.w3.org/2004/02/skos/core#", {
