@@ -48,7 +48,7 @@ impl fmt::Display for Place {
 /// A problem in the curated data or the report text: the build stops on the first one.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    #[error("{place}: cannot read: {source}")]
+    #[error("{place}: cannot read")]
     Io { place: Place, source: std::io::Error },
     #[error("{place}: not valid UTF-8 (byte {byte})")]
     NotUtf8 { place: Place, byte: usize },
@@ -78,7 +78,8 @@ pub enum DataError {
     Invalid { place: Place, message: String },
 }
 
-/// A failure to build, query or write the graph.
+/// A failure to build, query or write the graph. Messages leave the cause to `source()`: print the chain
+/// (anyhow's `{:#}`) to see both.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {
     #[error(transparent)]
@@ -87,13 +88,13 @@ pub enum GraphError {
     BaseIri { iri: String, message: String },
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),
-    #[error("{file}: {source}")]
+    #[error("{file}")]
     Parse { file: String, source: oxigraph::io::RdfSyntaxError },
     #[error(transparent)]
     Loader(#[from] oxigraph::store::LoaderError),
-    #[error("SPARQL syntax error in {origin}: {source}")]
+    #[error("SPARQL syntax error in {origin}")]
     QuerySyntax { origin: String, source: oxigraph::sparql::SparqlSyntaxError },
-    #[error("query {origin} failed: {source}")]
+    #[error("query {origin} failed")]
     QueryEvaluation { origin: String, source: oxigraph::sparql::QueryEvaluationError },
     #[error("unknown query `{name}` (known: {known})")]
     UnknownQuery { name: String, known: String },
@@ -101,7 +102,7 @@ pub enum GraphError {
     FormatMismatch { format: String, kind: String, allowed: String },
     #[error("unknown graph `{name}` (known: {known})")]
     UnknownGraph { name: String, known: String },
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io { path: String, source: std::io::Error },
 }
 

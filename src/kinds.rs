@@ -201,7 +201,7 @@ const P: Predicate = Predicate {
 };
 
 /// Every relation `relations.csv` may state.
-pub const PREDICATES: &[Predicate] = &[
+pub static PREDICATES: &[Predicate] = &[
     Predicate {
         key: "contained-in",
         property: schema::CONTAINED_IN_PLACE,

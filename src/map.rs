@@ -293,6 +293,7 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
         FigureKind::Result => qpk::RESULT,
         FigureKind::Estimate => qpk::ESTIMATE,
         FigureKind::Target => qpk::TARGET,
+        FigureKind::Current => qpk::CURRENT,
     };
     facts.add(&node, qpk::FIGURE_KIND_PROP, kind);
     if let Some(about) = observation.about.as_deref().and_then(|id| data.get(id)) {

@@ -92,12 +92,13 @@ impl Relation {
     }
 }
 
-/// Whether a figure is a result, an estimate (预计) or a target.
+/// Whether a figure is a result, an estimate (预计), a target, or the current state of things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FigureKind {
     Result,
     Estimate,
     Target,
+    Current,
 }
 
 impl FigureKind {
@@ -106,6 +107,7 @@ impl FigureKind {
             "result" => Some(Self::Result),
             "estimate" => Some(Self::Estimate),
             "target" => Some(Self::Target),
+            "current" => Some(Self::Current),
             _ => None,
         }
     }
@@ -502,7 +504,7 @@ fn read_observations(
         let kind = FigureKind::parse(&row.kind).ok_or_else(|| DataError::BadValue {
             place: at("kind"),
             value: row.kind.clone(),
-            expected: "a figure kind (result, estimate, target)".into(),
+            expected: "a figure kind (result, estimate, target, current)".into(),
         })?;
         let evidence = quotes(&at("evidence"), &row.evidence)?;
         let figure = match (row.value.is_empty(), row.unit.is_empty()) {

@@ -20,6 +20,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ("observation-dimensions", include_str!("../queries/checks/observation-dimensions-violation.rq")),
     ("span-length", include_str!("../queries/checks/span-length-violation.rq")),
     ("undeclared-term", include_str!("../queries/checks/undeclared-term-violation.rq")),
+    ("unthemed", include_str!("../queries/checks/unthemed-violation.rq")),
 ];
 
 /// What validation found.

@@ -113,7 +113,7 @@ namespace!(
     HOUSING_PROJECT = "HousingProject", RENEWAL_PROJECT = "RenewalProject", PROGRAMME = "Programme",
     CAMPAIGN = "Campaign", PLATFORM_PROJECT = "PlatformProject", ECOLOGY_PROJECT = "EcologyProject",
     QUALITATIVE_TARGET = "QualitativeTarget", FIGURE_KIND = "FigureKind", RESULT = "Result",
-    ESTIMATE = "Estimate", TARGET = "Target", FIGURE_KINDS = "FigureKinds",
+    ESTIMATE = "Estimate", TARGET = "Target", CURRENT = "Current", FIGURE_KINDS = "FigureKinds",
     DIVISION_CODE = "divisionCode", STATUS = "status", STATUS_YEAR = "statusYear", INDICATOR = "indicator",
     FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf", DENOTES = "denotes",
     INVOLVES = "involves",

@@ -1,0 +1,199 @@
+//! Bad input: each broken row is refused with exit code 2 and a message naming its place.
+
+use crate::{DataCopy, bin, texts};
+
+/// Runs `build` on the copy and checks exit code 2 and that stderr holds every one of `expected`.
+fn refused(copy: &DataCopy, expected: &[&str]) {
+    let output = copy.run(&["build"]);
+    let (stdout, stderr) = texts(&output);
+    assert_eq!(output.status.code(), Some(2), "stdout: {stdout}\nstderr: {stderr}");
+    for part in expected {
+        assert!(stderr.contains(part), "stderr lacks {part:?}:\n{stderr}");
+    }
+    assert!(stdout.is_empty(), "nothing is printed on failure: {stdout}");
+}
+
+fn line_count(copy: &DataCopy, file: &str) -> usize {
+    copy.read(file).lines().count()
+}
+
+const GOOD_QUOTE: &str = "全面完成 11 个街镇的“无违建先进街镇”市级验收";
+
+#[test]
+fn a_missing_column_is_named() {
+    let copy = DataCopy::new();
+    let text = copy.read("places.csv").replacen(",division_code", "", 1);
+    copy.write("places.csv", &text);
+    refused(&copy, &["places.csv:1", "missing column `division_code`"]);
+}
+
+#[test]
+fn an_extra_column_is_named_with_its_number() {
+    let copy = DataCopy::new();
+    let text = copy.read("events.csv").replacen(",evidence\n", ",evidence,remark\n", 1);
+    copy.write("events.csv", &text);
+    refused(&copy, &["events.csv:1:8 (column `remark`)", "unexpected column `remark`"]);
+}
+
+#[test]
+fn an_unknown_id_is_named_with_a_suggestion() {
+    let copy = DataCopy::new();
+    copy.append("relations.csv", &format!("xujing,contained-in,qingpuu,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "relations.csv");
+    refused(
+        &copy,
+        &[&format!("relations.csv:{line}:3 (column `object`)"), "unknown id `qingpuu`", "did you mean `qingpu`"],
+    );
+}
+
+#[test]
+fn a_duplicate_id_names_both_places() {
+    let copy = DataCopy::new();
+    copy.append("places.csv", &format!("qingpu,district,青浦,Qingpu,,,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "places.csv");
+    refused(&copy, &[&format!("places.csv:{line}"), "duplicate id `qingpu`", "first defined at"]);
+}
+
+#[test]
+fn a_value_that_does_not_parse_is_named() {
+    let copy = DataCopy::new();
+    copy.append("events.csv", &format!("broken-event,other,验收,Acceptance,,20x9,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "events.csv");
+    refused(&copy, &[&format!("events.csv:{line}:6 (column `year`)"), "`20x9` is not a year"]);
+}
+
+#[test]
+fn an_unknown_type_lists_the_known_ones() {
+    let copy = DataCopy::new();
+    copy.append("places.csv", &format!("moon-base,crater,青浦,Qingpu crater,,,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "places.csv");
+    refused(&copy, &[&format!("places.csv:{line}:2 (column `type`)"), "`crater` is not a place type", "district"]);
+}
+
+#[test]
+fn a_quote_not_in_the_report_is_named() {
+    let copy = DataCopy::new();
+    copy.append("places.csv", "fake-lake,lake,淀山湖,Fake lake,,,淀山湖边新建了一座火星基地");
+    let line = line_count(&copy, "places.csv");
+    refused(
+        &copy,
+        &[
+            &format!("places.csv:{line}:7 (column `evidence`)"),
+            "quote not found in the report: «淀山湖边新建了一座火星基地»",
+        ],
+    );
+}
+
+#[test]
+fn a_label_not_in_the_report_is_named() {
+    let copy = DataCopy::new();
+    copy.append("places.csv", &format!("mars,area,火星,Mars,,,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "places.csv");
+    refused(&copy, &[&format!("places.csv:{line}:3 (column `label_zh`)"), "label `火星` does not occur in the report"]);
+}
+
+#[test]
+fn a_figure_not_in_its_evidence_is_named() {
+    let copy = DataCopy::new();
+    let row = copy.read("observations.csv").lines().find(|l| l.contains("亿元")).expect("a figure in 亿元").to_owned();
+    let mut fields: Vec<String> = row.split(',').map(String::from).collect();
+    fields[0] = "invented-figure".into();
+    fields[6] = "999.9".into();
+    copy.append("observations.csv", &fields.join(","));
+    let line = line_count(&copy, "observations.csv");
+    refused(
+        &copy,
+        &[&format!("observations.csv:{line}:9 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
+    );
+}
+
+#[test]
+fn a_number_that_is_not_a_decimal_is_named() {
+    let copy = DataCopy::new();
+    let row = copy.read("observations.csv").lines().nth(1).expect("an observation").to_owned();
+    let mut fields: Vec<String> = row.split(',').map(String::from).collect();
+    fields[0] = "bad-number".into();
+    fields[6] = "5.7.1".into();
+    copy.append("observations.csv", &fields.join(","));
+    let line = line_count(&copy, "observations.csv");
+    refused(&copy, &[&format!("observations.csv:{line}:7 (column `value`)"), "`5.7.1` is not a decimal number"]);
+}
+
+#[test]
+fn a_relation_between_the_wrong_kinds_is_named() {
+    let copy = DataCopy::new();
+    copy.append("relations.csv", &format!("xujing,member-of,qingpu,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "relations.csv");
+    refused(
+        &copy,
+        &[
+            &format!("relations.csv:{line}:3 (column `object`)"),
+            "`qingpu` is a place of type `district`",
+            "type `grouping`",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_relation_lists_the_known_ones() {
+    let copy = DataCopy::new();
+    copy.append("relations.csv", &format!("xujing,neighbours,qingpu,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "relations.csv");
+    refused(
+        &copy,
+        &[&format!("relations.csv:{line}:2 (column `predicate`)"), "`neighbours` is not a relation", "contained-in"],
+    );
+}
+
+#[test]
+fn an_id_that_is_not_a_slug_is_named() {
+    let copy = DataCopy::new();
+    copy.append("places.csv", &format!("Qing_Pu,area,青浦,Qingpu,,,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "places.csv");
+    refused(&copy, &[&format!("places.csv:{line}:1 (column `id`)"), "`Qing_Pu` is not an id"]);
+}
+
+#[test]
+fn a_row_with_too_few_fields_is_named() {
+    let copy = DataCopy::new();
+    copy.append("places.csv", "lonely,area,青浦");
+    let line = line_count(&copy, "places.csv");
+    refused(&copy, &[&format!("places.csv:{line}"), "fields"]);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named() {
+    let copy = DataCopy::new();
+    let mut bytes = copy.read("people.csv").into_bytes();
+    bytes.extend_from_slice(b"bad,\xff\xfe,x,y,z,w\n");
+    std::fs::write(copy.path().join("people.csv"), bytes).expect("write");
+    refused(&copy, &["people.csv:", "not valid UTF-8"]);
+}
+
+#[test]
+fn a_missing_report_is_named() {
+    let copy = DataCopy::new();
+    std::fs::remove_dir_all(copy.path().join("source")).expect("remove source");
+    refused(&copy, &["source", "cannot read"]);
+}
+
+#[test]
+fn a_folder_without_data_is_refused() {
+    let empty = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir(empty.path().join("source")).expect("source folder");
+    std::fs::write(empty.path().join("source/report.md"), "# 报告\n\n正文。\n").expect("report");
+    let output = bin().arg("--data").arg(empty.path()).arg("build").output().expect("run");
+    let (_, stderr) = texts(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no entity rows"), "{stderr}");
+}
+
+#[test]
+fn a_bad_base_iri_is_refused() {
+    let output = bin().args(["--base-iri", "not an iri", "build"]).output().expect("run");
+    let (_, stderr) = texts(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("invalid base IRI `not an iri`"), "{stderr}");
+    let output = bin().args(["--base-iri", "https://example.org/kg", "build"]).output().expect("run");
+    assert!(texts(&output).1.contains("must end with `/` or `#`"));
+}
