@@ -32,34 +32,45 @@ pub struct Span {
 impl Source {
     /// The spans of the first occurrence of `quote` in a paragraph, or `None`.
     pub fn locate(&self, quote: &str) -> Option<Vec<Span>> {
-        if quote.is_empty() {
+        let at = self.find(quote)?;
+        let index = self.starts.partition_point(|&start| start <= at) - 1;
+        let paragraph = &self.paragraphs[index];
+        let at = at - self.starts[index];
+        let end = at + quote.len();
+        let spans = paragraph
+            .segments
+            .iter()
+            .filter_map(|segment| {
+                let from = at.max(segment.text_byte);
+                let to = end.min(segment.text_byte + segment.len);
+                (from < to).then(|| {
+                    let byte_start = segment.source_byte + (from - segment.text_byte);
+                    let byte_end = byte_start + (to - from);
+                    let lead = &self.text[segment.source_byte..byte_start];
+                    let start = segment.source_char + lead.chars().count();
+                    self.span(byte_start, byte_end, start, paragraph.index)
+                })
+            })
+            .collect();
+        Some(spans)
+    }
+
+    /// The byte offset in the joined paragraphs of the first occurrence of `quote`.
+    fn find(&self, quote: &str) -> Option<usize> {
+        let mut chars = quote.chars();
+        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+            return if quote.is_empty() { None } else { self.joined.find(quote) };
+        };
+        if quote.contains('\0') {
             return None;
         }
-        self.paragraphs.iter().find_map(|paragraph| {
-            let at = paragraph.text.find(quote)?;
-            let end = at + quote.len();
-            let spans = paragraph
-                .segments
-                .iter()
-                .filter_map(|segment| {
-                    let from = at.max(segment.text_byte);
-                    let to = end.min(segment.text_byte + segment.len);
-                    (from < to).then(|| {
-                        let byte_start = segment.source_byte + (from - segment.text_byte);
-                        let byte_end = byte_start + (to - from);
-                        let lead = &self.text[segment.source_byte..byte_start];
-                        let start = segment.source_char + lead.chars().count();
-                        self.span(byte_start, byte_end, start, paragraph.index)
-                    })
-                })
-                .collect();
-            Some(spans)
-        })
+        let candidates = self.pairs.get(&(first, second))?;
+        candidates.iter().map(|&at| at as usize).find(|&at| self.joined[at..].starts_with(quote))
     }
 
     /// Whether the report, read as paragraphs, holds `text`.
     pub fn contains(&self, text: &str) -> bool {
-        !text.is_empty() && self.paragraphs.iter().any(|p| p.text.contains(text))
+        self.find(text).is_some()
     }
 
     fn span(&self, byte_start: usize, byte_end: usize, start: usize, paragraph: usize) -> Span {
@@ -171,6 +182,17 @@ mod tests {
         assert_eq!(spans[1].exact, "环境标准");
         assert_eq!(spans[0].prefix, "前文，");
         assert_eq!(spans[1].suffix, "统一。");
+    }
+
+    #[test]
+    fn the_first_occurrence_is_found_and_no_quote_spans_two_paragraphs() {
+        let text = "甲乙丙。\n\n乙丙丁。\n";
+        let source = Source::new("t.md", text.to_owned());
+        assert_eq!(source.locate("乙丙").unwrap()[0].start, 1);
+        assert_eq!(source.locate("丙丁").unwrap()[0].start, 7);
+        assert!(source.locate("丙。乙").is_none());
+        assert!(source.locate("丙。\n\n乙").is_none());
+        assert_eq!(source.locate("丁").unwrap()[0].start, 8);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Mapping: checked rows and their spans become quads in named graphs.
 //!
-//! Takes the [`Dataset`], its [`Grounding`] and the [`Source`], and gives the quads of the `facts`, `document`
-//! and `provenance` graphs (the `ontology` and `metadata` graphs are added by [`crate::store`]). Every IRI is
-//! made from the base IRI and a slug of the data, never a counter or a blank node, so the same input gives
-//! the same graph.
+//! Takes the [`Dataset`], its [`Grounding`] and the [`Source`], and writes the quads of the `facts`,
+//! `document` and `provenance` graphs into any [`Emit`] (a vector, or a store transaction). Every IRI is made
+//! from the base IRI and a slug of the data, never a counter or a blank node, so the same input gives the same
+//! graph. A span of the report is one resource, `{report}/span/{start}-{end}`, shared by every annotation that
+//! quotes it.
 
 use crate::ground::{Grounding, Span};
 use crate::kinds::{self, Kind};
@@ -12,11 +13,28 @@ use crate::source::Source;
 use crate::vocab::{
     dcat, dcterms, fabio, oa, org, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
 };
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
-use std::collections::BTreeSet;
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
+use std::collections::BTreeMap;
 
 /// The named graphs of the dataset, by short name.
 pub const GRAPHS: &[&str] = &["ontology", "facts", "document", "provenance", "metadata"];
+
+/// Where quads go.
+pub trait Emit {
+    fn emit(&mut self, quad: QuadRef<'_>);
+}
+
+impl Emit for Vec<Quad> {
+    fn emit(&mut self, quad: QuadRef<'_>) {
+        self.push(quad.into_owned());
+    }
+}
+
+impl Emit for oxigraph::store::Transaction<'_> {
+    fn emit(&mut self, quad: QuadRef<'_>) {
+        self.insert(quad);
+    }
+}
 
 /// IRIs under one base.
 #[derive(Debug, Clone)]
@@ -66,6 +84,11 @@ impl Iris {
         self.at(&format!("id/report/{stem}"))
     }
 
+    /// The IRI of a span of the report: `{report}/span/{start}-{end}` (code points).
+    pub fn span(&self, report: &NamedNode, span: &Span) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/span/{}-{}", report.as_str(), span.start, span.end))
+    }
+
     /// The IRI of the statistical data set.
     pub fn figures(&self) -> NamedNode {
         self.at("id/dataset/figures")
@@ -84,15 +107,15 @@ fn typed(value: impl Into<String>, datatype: NamedNodeRef<'_>) -> Literal {
     Literal::new_typed_literal(value, datatype)
 }
 
-/// Collects quads of one graph.
+/// Writes quads of one graph.
 struct Sink<'a> {
-    graph: GraphName,
-    quads: &'a mut Vec<Quad>,
+    graph: NamedNode,
+    out: &'a mut dyn Emit,
 }
 
 impl Sink<'_> {
-    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    fn add<'b>(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<TermRef<'b>>) {
+        self.out.emit(QuadRef::new(s, p, o.into(), GraphNameRef::NamedNode(self.graph.as_ref())));
     }
 
     fn types(&mut self, s: &NamedNode, classes: &[NamedNodeRef<'_>]) {
@@ -103,134 +126,156 @@ impl Sink<'_> {
 }
 
 /// Maps the data into quads of the `facts`, `document` and `provenance` graphs.
-pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding) -> Vec<Quad> {
-    let mut quads = Vec::new();
+pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding, out: &mut dyn Emit) {
     let report = iris.report(source);
-    let mut periods = BTreeSet::new();
-    {
-        let mut facts = Sink { graph: iris.graph("facts").into(), quads: &mut quads };
-        for entity in &data.entities {
-            map_entity(iris, data, entity, &mut facts, &mut periods);
-        }
-        for relation in &data.relations {
-            map_relation(iris, data, relation, &mut facts);
-        }
-        if !data.observations.is_empty() {
-            map_structure(iris, &mut facts);
-        }
-        for observation in &data.observations {
-            periods.insert(Period { start: observation.period, end: observation.period });
-            map_observation(iris, data, observation, &mut facts);
-        }
-        for period in periods {
-            let node = iris.period(period);
-            facts.add(&node, rdf::TYPE, dcterms::PERIOD_OF_TIME);
-            facts.add(&node, rdfs::LABEL, Literal::new_simple_literal(period.to_string()));
-            facts.add(&node, dcat::START_DATE, typed(period.start.to_string(), xsd::GYEAR));
-            facts.add(&node, dcat::END_DATE, typed(period.end.to_string(), xsd::GYEAR));
-        }
-    }
-    {
-        let mut document = Sink { graph: iris.graph("document").into(), quads: &mut quads };
-        document.add(&report, rdf::TYPE, fabio::REPORT_DOCUMENT);
-        if let Some(title) = source.paragraphs.iter().find(|p| p.heading.is_some()) {
-            document.add(&report, dcterms::TITLE, zh(title.text.trim_start_matches('#').trim()));
-        }
-        document.add(&report, dcterms::LANGUAGE, typed("zh", xsd::STRING));
-    }
-    let mut provenance = Sink { graph: iris.graph("provenance").into(), quads: &mut quads };
+    let mut periods = BTreeMap::new();
+    let mut facts = Sink { graph: iris.graph("facts"), out };
     for entity in &data.entities {
-        annotate(iris, &report, &entity.id, &iris.entity(entity.kind, &entity.id), grounding, &mut provenance);
+        map_entity(iris, entity, &mut facts, &mut periods);
+    }
+    for relation in &data.relations {
+        let (s, p, o) = triple_of(iris, data, relation);
+        if let Some(inverse) = relation.predicate.inverse {
+            facts.add(&o, inverse, &s);
+        }
+        facts.add(&s, p, &o);
+    }
+    if !data.observations.is_empty() {
+        map_structure(iris, &mut facts);
+    }
+    for observation in &data.observations {
+        let period = Period { start: observation.period, end: observation.period };
+        periods.insert(period, iris.period(period));
+        map_observation(iris, data, observation, &mut facts);
+    }
+    for (period, node) in &periods {
+        facts.add(node, rdf::TYPE, dcterms::PERIOD_OF_TIME);
+        facts.add(node, rdfs::LABEL, &Literal::new_simple_literal(period.to_string()));
+        facts.add(node, dcat::START_DATE, &typed(period.start.to_string(), xsd::GYEAR));
+        facts.add(node, dcat::END_DATE, &typed(period.end.to_string(), xsd::GYEAR));
+    }
+
+    let mut document = Sink { graph: iris.graph("document"), out: facts.out };
+    document.add(&report, rdf::TYPE, fabio::REPORT_DOCUMENT);
+    if let Some(title) = source.paragraphs.iter().find(|p| p.heading.is_some()) {
+        document.add(&report, dcterms::TITLE, &zh(title.text.trim_start_matches('#').trim()));
+    }
+    document.add(&report, dcterms::LANGUAGE, &typed("zh", xsd::STRING));
+
+    let mut provenance = Sink { graph: iris.graph("provenance"), out: document.out };
+    let mut spans: BTreeMap<(usize, usize), &Span> = BTreeMap::new();
+    let mut annotate = |key: &str, body: &NamedNode, out: &mut Sink<'_>| {
+        let quoted = grounding.spans(key);
+        if quoted.is_empty() {
+            return;
+        }
+        let annotation = iris.at(&format!("id/annotation/{key}"));
+        out.add(&annotation, rdf::TYPE, oa::ANNOTATION);
+        out.add(&annotation, oa::MOTIVATED_BY, oa::DESCRIBING);
+        out.add(&annotation, oa::HAS_BODY, body);
+        for (n, span) in quoted.iter().enumerate() {
+            // A row may quote one span twice (as evidence and as definition): one target is enough.
+            if quoted[..n].iter().any(|s| (s.start, s.end) == (span.start, span.end)) {
+                continue;
+            }
+            out.add(&annotation, oa::HAS_TARGET, &iris.span(&report, span));
+            spans.entry((span.start, span.end)).or_insert(span);
+        }
+    };
+    for entity in &data.entities {
+        annotate(&entity.id, &iris.entity(entity.kind, &entity.id), &mut provenance);
     }
     for relation in &data.relations {
         let statement = iris.at(&format!("id/statement/{}", relation.key()));
         let (s, p, o) = triple_of(iris, data, relation);
         provenance.add(&statement, rdf::TYPE, rdf::STATEMENT);
-        provenance.add(&statement, rdf::SUBJECT, s);
-        provenance.add(&statement, rdf::PREDICATE, p.into_owned());
-        provenance.add(&statement, rdf::OBJECT, o);
-        annotate(iris, &report, &relation.key(), &statement, grounding, &mut provenance);
+        provenance.add(&statement, rdf::SUBJECT, &s);
+        provenance.add(&statement, rdf::PREDICATE, p);
+        provenance.add(&statement, rdf::OBJECT, &o);
+        annotate(&relation.key(), &statement, &mut provenance);
     }
     for observation in &data.observations {
-        annotate(iris, &report, &observation.id, &iris.observation(&observation.id), grounding, &mut provenance);
+        annotate(&observation.id, &iris.observation(&observation.id), &mut provenance);
     }
-    quads
+    for span in spans.values() {
+        map_span(&iris.span(&report, span), &report, span, &mut provenance);
+    }
 }
 
-fn map_entity(iris: &Iris, data: &Dataset, entity: &Entity, facts: &mut Sink<'_>, periods: &mut BTreeSet<Period>) {
+fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut BTreeMap<Period, NamedNode>) {
     let node = iris.entity(entity.kind, &entity.id);
     facts.types(&node, entity.kind.classes());
     facts.types(&node, kinds::type_classes(entity.kind, &entity.kind_type));
-    for (property, literal) in [
-        (rdfs::LABEL, zh(&entity.label_zh)),
-        (rdfs::LABEL, en(&entity.label_en)),
-        (skos::PREF_LABEL, zh(&entity.label_zh)),
-        (skos::PREF_LABEL, en(&entity.label_en)),
-    ] {
-        facts.add(&node, property, literal);
+    let (label_zh, label_en) = (zh(&entity.label_zh), en(&entity.label_en));
+    for property in [rdfs::LABEL, skos::PREF_LABEL] {
+        facts.add(&node, property, &label_zh);
+        facts.add(&node, property, &label_en);
     }
     for alias in &entity.alt_zh {
-        facts.add(&node, skos::ALT_LABEL, zh(alias));
+        facts.add(&node, skos::ALT_LABEL, &zh(alias));
     }
     let concept = |id: &str| iris.entity(Kind::Concept, id);
     match &entity.detail {
-        Detail::Place { division_code: Some(code) } => facts.add(&node, qpk::DIVISION_CODE, typed(code, xsd::STRING)),
+        Detail::Place { division_code: Some(code) } => {
+            facts.add(&node, qpk::DIVISION_CODE, &typed(code, xsd::STRING));
+        }
         Detail::Person { post_zh, post_en } => {
             let post = iris.at(&format!("id/post/{}", entity.id));
+            let (title_zh, title_en) = (zh(post_zh), en(post_en));
             facts.add(&post, rdf::TYPE, org::POST);
-            facts.add(&post, rdfs::LABEL, zh(post_zh));
-            facts.add(&post, rdfs::LABEL, en(post_en));
-            facts.add(&post, org::HELD_BY, node.clone());
-            facts.add(&node, org::HOLDS, post);
-            facts.add(&node, schema::JOB_TITLE, zh(post_zh));
-            facts.add(&node, schema::JOB_TITLE, en(post_en));
+            facts.add(&post, rdfs::LABEL, &title_zh);
+            facts.add(&post, rdfs::LABEL, &title_en);
+            facts.add(&post, org::HELD_BY, &node);
+            facts.add(&node, org::HOLDS, &post);
+            facts.add(&node, schema::JOB_TITLE, &title_zh);
+            facts.add(&node, schema::JOB_TITLE, &title_en);
         }
         Detail::Project { status, year } => {
             if let Some(status) = status {
-                facts.add(&node, qpk::STATUS, concept(status));
+                facts.add(&node, qpk::STATUS, &concept(status));
             }
             if let Some(year) = year {
-                facts.add(&node, qpk::STATUS_YEAR, typed(year.to_string(), xsd::GYEAR));
+                facts.add(&node, qpk::STATUS_YEAR, &typed(year.to_string(), xsd::GYEAR));
             }
         }
         Detail::Policy { status, period } => {
-            facts.add(&node, schema::LEGISLATION_TYPE, concept(&entity.kind_type));
+            facts.add(&node, schema::LEGISLATION_TYPE, &concept(&entity.kind_type));
             if let Some(status) = status {
-                facts.add(&node, qpk::STATUS, concept(status));
+                facts.add(&node, qpk::STATUS, &concept(status));
             }
             if let Some(period) = period {
-                periods.insert(*period);
-                facts.add(&node, dcterms::TEMPORAL, iris.period(*period));
+                let iri = periods.entry(*period).or_insert_with(|| iris.period(*period));
+                facts.add(&node, dcterms::TEMPORAL, &*iri);
             }
         }
         Detail::Event { year: Some(year) } => {
             let period = Period { start: *year, end: *year };
-            periods.insert(period);
-            facts.add(&node, dcterms::TEMPORAL, iris.period(period));
+            let iri = periods.entry(period).or_insert_with(|| iris.period(period));
+            facts.add(&node, dcterms::TEMPORAL, &*iri);
         }
         Detail::Concept { broader, notation, definition } => {
             let scheme = iris.entity(Kind::Scheme, &entity.kind_type);
-            facts.add(&node, skos::IN_SCHEME, scheme.clone());
+            facts.add(&node, skos::IN_SCHEME, &scheme);
             match broader {
                 Some(broader) => {
-                    facts.add(&node, skos::BROADER, concept(broader));
-                    facts.add(&concept(broader), skos::NARROWER, node.clone());
+                    let broader = concept(broader);
+                    facts.add(&node, skos::BROADER, &broader);
+                    facts.add(&broader, skos::NARROWER, &node);
                 }
                 None => {
-                    facts.add(&node, skos::TOP_CONCEPT_OF, scheme.clone());
-                    facts.add(&scheme, skos::HAS_TOP_CONCEPT, node.clone());
+                    facts.add(&node, skos::TOP_CONCEPT_OF, &scheme);
+                    facts.add(&scheme, skos::HAS_TOP_CONCEPT, &node);
                 }
             }
             if let Some(notation) = notation {
-                facts.add(&node, skos::NOTATION, Literal::new_simple_literal(notation));
+                facts.add(&node, skos::NOTATION, &Literal::new_simple_literal(notation));
             }
             if let Some(definition) = definition {
-                facts.add(&node, skos::DEFINITION, zh(&definition.text));
+                facts.add(&node, skos::DEFINITION, &zh(&definition.text));
             }
         }
         _ => {}
     }
-    let _ = data;
 }
 
 /// The subject, property and object a relation row states.
@@ -244,22 +289,14 @@ fn triple_of<'a>(iris: &Iris, data: &Dataset, relation: &'a Relation) -> (NamedN
     }
 }
 
-fn map_relation(iris: &Iris, data: &Dataset, relation: &Relation, facts: &mut Sink<'_>) {
-    let (s, p, o) = triple_of(iris, data, relation);
-    if let Some(inverse) = relation.predicate.inverse {
-        facts.add(&o, inverse, s.clone());
-    }
-    facts.add(&s, p, o);
-}
-
 /// The Data Cube structure of the figures: dimensions indicator, area, period and kind; one measure.
 fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
     let dataset = iris.figures();
     let dsd = iris.at("id/dsd/figures");
     facts.add(&dataset, rdf::TYPE, qb::DATA_SET);
-    facts.add(&dataset, rdfs::LABEL, zh("2019年主要指标与2020年主要预期目标"));
-    facts.add(&dataset, rdfs::LABEL, en("Main indicators of 2019 and main expected targets of 2020"));
-    facts.add(&dataset, qb::STRUCTURE, dsd.clone());
+    facts.add(&dataset, rdfs::LABEL, &zh("2019年主要指标与2020年主要预期目标"));
+    facts.add(&dataset, rdfs::LABEL, &en("Main indicators of 2019 and main expected targets of 2020"));
+    facts.add(&dataset, qb::STRUCTURE, &dsd);
     facts.add(&dsd, rdf::TYPE, qb::DATA_STRUCTURE_DEFINITION);
     let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 8] = [
         ("indicator", qb::DIMENSION, qpk::INDICATOR, true),
@@ -273,12 +310,12 @@ fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
     ];
     for (order, (name, role, property, required)) in components.into_iter().enumerate() {
         let component = iris.at(&format!("id/dsd/figures/{name}"));
-        facts.add(&dsd, qb::COMPONENT, component.clone());
+        facts.add(&dsd, qb::COMPONENT, &component);
         facts.add(&component, rdf::TYPE, qb::COMPONENT_SPECIFICATION);
         facts.add(&component, role, property);
-        facts.add(&component, qb::ORDER, typed((order + 1).to_string(), xsd::INTEGER));
+        facts.add(&component, qb::ORDER, &typed((order + 1).to_string(), xsd::INTEGER));
         if role == qb::ATTRIBUTE {
-            facts.add(&component, qb::COMPONENT_REQUIRED, Literal::from(required));
+            facts.add(&component, qb::COMPONENT_REQUIRED, &Literal::from(required));
         }
     }
 }
@@ -286,9 +323,9 @@ fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
 fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts: &mut Sink<'_>) {
     let node = iris.observation(&observation.id);
     let period = Period { start: observation.period, end: observation.period };
-    facts.add(&node, qpk::INDICATOR, iris.entity(Kind::Concept, &observation.indicator));
-    facts.add(&node, sdmx_dimension::REF_AREA, iris.entity(Kind::Place, &observation.area));
-    facts.add(&node, sdmx_dimension::REF_PERIOD, iris.period(period));
+    facts.add(&node, qpk::INDICATOR, &iris.entity(Kind::Concept, &observation.indicator));
+    facts.add(&node, sdmx_dimension::REF_AREA, &iris.entity(Kind::Place, &observation.area));
+    facts.add(&node, sdmx_dimension::REF_PERIOD, &iris.period(period));
     let kind = match observation.kind {
         FigureKind::Result => qpk::RESULT,
         FigureKind::Estimate => qpk::ESTIMATE,
@@ -297,57 +334,41 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
     };
     facts.add(&node, qpk::FIGURE_KIND_PROP, kind);
     if let Some(about) = observation.about.as_deref().and_then(|id| data.get(id)) {
-        facts.add(&node, qpk::CONCERNS, iris.entity(about.kind, &about.id));
+        facts.add(&node, qpk::CONCERNS, &iris.entity(about.kind, &about.id));
     }
     match &observation.figure {
         Some(figure) => {
             facts.add(&node, rdf::TYPE, qb::OBSERVATION);
-            facts.add(&node, qb::DATA_SET_PROP, iris.figures());
-            facts.add(&node, sdmx_measure::OBS_VALUE, typed(&figure.value, xsd::DECIMAL));
-            facts.add(&node, sdmx_attribute::UNIT_MEASURE, iris.entity(Kind::Concept, &figure.unit));
-            facts.add(&node, sdmx_attribute::UNIT_MULT, typed(figure.multiplier.to_string(), xsd::INTEGER));
+            facts.add(&node, qb::DATA_SET_PROP, &iris.figures());
+            facts.add(&node, sdmx_measure::OBS_VALUE, &typed(&figure.value, xsd::DECIMAL));
+            facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, &figure.unit));
+            facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
         }
         None => {
             facts.add(&node, rdf::TYPE, qpk::QUALITATIVE_TARGET);
             let words: Vec<&str> = observation.evidence.iter().map(|q| q.text.as_str()).collect();
-            facts.add(&node, skos::NOTE, zh(&words.join("…")));
+            facts.add(&node, skos::NOTE, &zh(&words.join("…")));
         }
     }
 }
 
-/// The Web Annotation that anchors `body` (a fact) in the words of the report.
-fn annotate(iris: &Iris, report: &NamedNode, key: &str, body: &NamedNode, grounding: &Grounding, out: &mut Sink<'_>) {
-    let spans = grounding.spans(key);
-    if spans.is_empty() {
-        return;
-    }
-    let annotation = iris.at(&format!("id/annotation/{key}"));
-    out.add(&annotation, rdf::TYPE, oa::ANNOTATION);
-    out.add(&annotation, oa::MOTIVATED_BY, oa::DESCRIBING);
-    out.add(&annotation, oa::HAS_BODY, body.clone());
-    for (n, span) in spans.iter().enumerate() {
-        let target = iris.at(&format!("id/annotation/{key}/target/{}", n + 1));
-        out.add(&annotation, oa::HAS_TARGET, target.clone());
-        map_target(report, &target, span, out);
-    }
-}
-
-fn map_target(report: &NamedNode, target: &NamedNode, span: &Span, out: &mut Sink<'_>) {
+/// A span of the report as a Web Annotation specific resource with a quote and a position selector.
+fn map_span(target: &NamedNode, report: &NamedNode, span: &Span, out: &mut Sink<'_>) {
     let quote = NamedNode::new_unchecked(format!("{}/quote", target.as_str()));
     let position = NamedNode::new_unchecked(format!("{}/position", target.as_str()));
     out.add(target, rdf::TYPE, oa::SPECIFIC_RESOURCE);
-    out.add(target, oa::HAS_SOURCE, report.clone());
-    out.add(target, oa::HAS_SELECTOR, quote.clone());
-    out.add(target, oa::HAS_SELECTOR, position.clone());
+    out.add(target, oa::HAS_SOURCE, report);
+    out.add(target, oa::HAS_SELECTOR, &quote);
+    out.add(target, oa::HAS_SELECTOR, &position);
     out.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR);
-    out.add(&quote, oa::EXACT, Literal::new_simple_literal(&span.exact));
+    out.add(&quote, oa::EXACT, &Literal::new_simple_literal(&span.exact));
     if !span.prefix.is_empty() {
-        out.add(&quote, oa::PREFIX_PROP, Literal::new_simple_literal(&span.prefix));
+        out.add(&quote, oa::PREFIX_PROP, &Literal::new_simple_literal(&span.prefix));
     }
     if !span.suffix.is_empty() {
-        out.add(&quote, oa::SUFFIX, Literal::new_simple_literal(&span.suffix));
+        out.add(&quote, oa::SUFFIX, &Literal::new_simple_literal(&span.suffix));
     }
     out.add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
-    out.add(&position, oa::START, typed(span.start.to_string(), xsd::INTEGER));
-    out.add(&position, oa::END, typed(span.end.to_string(), xsd::INTEGER));
+    out.add(&position, oa::START, &typed(span.start.to_string(), xsd::INTEGER));
+    out.add(&position, oa::END, &typed(span.end.to_string(), xsd::INTEGER));
 }

@@ -50,6 +50,13 @@ pub struct Source {
     pub text: String,
     /// The paragraphs, in document order.
     pub paragraphs: Vec<Paragraph>,
+    /// Every paragraph's text, in order, each followed by a NUL (so no match runs across two).
+    pub(crate) joined: String,
+    /// Where each paragraph starts in `joined`.
+    pub(crate) starts: Vec<usize>,
+    /// The positions in `joined` of each pair of consecutive characters, ascending: quotes are looked up by
+    /// their first two characters instead of scanning the whole text each time.
+    pub(crate) pairs: std::collections::HashMap<(char, char), Vec<u32>>,
 }
 
 impl Source {
@@ -83,7 +90,21 @@ impl Source {
     /// Cuts `text` into paragraphs.
     pub fn new(name: impl Into<String>, text: String) -> Self {
         let paragraphs = paragraphs(&text);
-        Self { name: name.into(), text, paragraphs }
+        let mut joined = String::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(paragraphs.len());
+        for paragraph in &paragraphs {
+            starts.push(joined.len());
+            joined.push_str(&paragraph.text);
+            joined.push('\0');
+        }
+        let mut pairs: std::collections::HashMap<(char, char), Vec<u32>> = std::collections::HashMap::new();
+        let mut chars = joined.char_indices().peekable();
+        while let Some((at, first)) = chars.next() {
+            if let Some(&(_, second)) = chars.peek() {
+                pairs.entry((first, second)).or_default().push(at as u32);
+            }
+        }
+        Self { name: name.into(), text, paragraphs, joined, starts, pairs }
     }
 }
 

@@ -6,12 +6,12 @@
 
 use crate::error::{DataError, GraphError, Place};
 use crate::ground::{Grounding, ground};
-use crate::map::{GRAPHS, Iris, map};
+use crate::map::{Emit, GRAPHS, Iris, map};
 use crate::records::Dataset;
 use crate::source::Source;
 use crate::vocab::{self, dcat, dcterms, rdf, rdfs, void, xsd};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -42,10 +42,17 @@ pub fn check_base_iri(base: &str) -> Result<(), GraphError> {
     Ok(())
 }
 
-/// Reads, checks, grounds and maps `data_dir` into quads, without a store.
-pub fn quads(data_dir: &Path, base: &str) -> Result<(Vec<Quad>, Source, Dataset, Grounding), GraphError> {
+/// The checked inputs of a build: the report, the rows, and where each row's quotes stand.
+pub struct Inputs {
+    pub iris: Iris,
+    pub source: Source,
+    pub data: Dataset,
+    pub grounding: Grounding,
+}
+
+/// Reads, checks and grounds `data_dir`.
+pub fn read(data_dir: &Path, base: &str) -> Result<Inputs, GraphError> {
     check_base_iri(base)?;
-    let iris = Iris::new(base);
     let source = Source::read_dir(&data_dir.join("source"))?;
     let data = Dataset::load(data_dir)?;
     if data.entities.is_empty() {
@@ -56,10 +63,31 @@ pub fn quads(data_dir: &Path, base: &str) -> Result<(Vec<Quad>, Source, Dataset,
         .into());
     }
     let grounding = ground(&source, &data)?;
-    let mut quads = map(&iris, &source, &data, &grounding);
-    quads.extend(ontology_quads(&iris)?);
-    quads.extend(metadata(&iris, &source, &data, &quads));
-    Ok((quads, source, data, grounding))
+    Ok(Inputs { iris: Iris::new(base), source, data, grounding })
+}
+
+/// Writes every quad of the graph (all named graphs) into `out`.
+pub fn emit(inputs: &Inputs, out: &mut dyn Emit) -> Result<(), GraphError> {
+    let mut counting = Counting { inner: out, quads: 0, predicates: HashSet::new() };
+    map(&inputs.iris, &inputs.source, &inputs.data, &inputs.grounding, &mut counting);
+    let graph = inputs.iris.graph("ontology");
+    for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(ONTOLOGY_TTL) {
+        let triple = triple.map_err(|source| GraphError::Parse { file: "ontology/qingpu.ttl".into(), source })?;
+        counting.emit(QuadRef::new(&triple.subject, &triple.predicate, &triple.object, graph.as_ref()));
+    }
+    let (quads, predicates) = (counting.quads, counting.predicates);
+    for quad in metadata(inputs, quads, &predicates) {
+        out.emit(quad.as_ref());
+    }
+    Ok(())
+}
+
+/// Reads, checks, grounds and maps `data_dir` into quads, without a store.
+pub fn quads(data_dir: &Path, base: &str) -> Result<(Vec<Quad>, Inputs), GraphError> {
+    let inputs = read(data_dir, base)?;
+    let mut quads = Vec::new();
+    emit(&inputs, &mut quads)?;
+    Ok((quads, inputs))
 }
 
 /// Builds the graph of `data_dir` in a new in-memory store.
@@ -68,13 +96,31 @@ pub fn build(data_dir: &Path, base: &str) -> Result<KnowledgeGraph, GraphError> 
     build_into(store, data_dir, base)
 }
 
-/// Builds the graph of `data_dir` into `store`.
+/// Builds the graph of `data_dir` into `store`, in one transaction.
 pub fn build_into(store: Store, data_dir: &Path, base: &str) -> Result<KnowledgeGraph, GraphError> {
-    let (quads, source, data, grounding) = quads(data_dir, base)?;
-    let mut loader = store.bulk_loader();
-    loader.load_quads(quads)?;
-    loader.commit()?;
-    Ok(KnowledgeGraph { store, iris: Iris::new(base), source, data, grounding })
+    let inputs = read(data_dir, base)?;
+    let mut transaction = store.start_transaction()?;
+    emit(&inputs, &mut transaction)?;
+    transaction.commit()?;
+    let Inputs { iris, source, data, grounding } = inputs;
+    Ok(KnowledgeGraph { store, iris, source, data, grounding })
+}
+
+/// Counts the quads that pass, and the predicates they use.
+struct Counting<'a> {
+    inner: &'a mut dyn Emit,
+    quads: usize,
+    predicates: HashSet<String>,
+}
+
+impl Emit for Counting<'_> {
+    fn emit(&mut self, quad: QuadRef<'_>) {
+        self.quads += 1;
+        if !self.predicates.contains(quad.predicate.as_str()) {
+            self.predicates.insert(quad.predicate.as_str().to_owned());
+        }
+        self.inner.emit(quad);
+    }
 }
 
 /// Builds the graph into a RocksDB store at `dir`, atomically: into a new folder beside it, then swapped in.
@@ -105,52 +151,41 @@ pub fn build_persistent(data_dir: &Path, base: &str, dir: &Path) -> Result<Knowl
     Ok(KnowledgeGraph { store: Store::open(dir)?, ..built })
 }
 
-/// The ontology's triples, in the `ontology` graph.
-fn ontology_quads(iris: &Iris) -> Result<Vec<Quad>, GraphError> {
-    let graph = GraphName::from(iris.graph("ontology"));
-    RdfParser::from_format(RdfFormat::Turtle)
-        .for_slice(ONTOLOGY_TTL)
-        .map(|triple| {
-            triple
-                .map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
-                .map_err(|source| GraphError::Parse { file: "ontology/qingpu.ttl".into(), source })
-        })
-        .collect()
-}
-
-/// The DCAT / VoID description of the dataset, in the `metadata` graph.
-fn metadata(iris: &Iris, source: &Source, data: &Dataset, quads: &[Quad]) -> Vec<Quad> {
+/// The DCAT / VoID description of the dataset, in the `metadata` graph. `quads` counts the quads of the other
+/// graphs, which never share a triple (each subject lives in one graph), so it is also their triple count.
+fn metadata(inputs: &Inputs, quads: usize, predicates: &HashSet<String>) -> Vec<Quad> {
+    let iris = &inputs.iris;
     let graph = GraphName::from(iris.graph("metadata"));
     let dataset = iris.at("dataset");
     let mut out = Vec::new();
     let mut add = |p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
         out.push(Quad::new(dataset.clone(), p, o, graph.clone()));
     };
+    let literal = |text: &str, language: &str| Literal::new_language_tagged_literal_unchecked(text, language).into();
     add(rdf::TYPE, dcat::DATASET.into());
     add(rdf::TYPE, void::DATASET.into());
+    add(dcterms::TITLE, literal("2020年青浦区政府工作报告知识图谱", "zh"));
     add(
         dcterms::TITLE,
-        Literal::new_language_tagged_literal_unchecked("2020年青浦区政府工作报告知识图谱", "zh").into(),
+        literal("Knowledge graph of the 2020 government work report of Qingpu District, Shanghai", "en"),
     );
-    add(
-        dcterms::TITLE,
-        Literal::new_language_tagged_literal_unchecked(
-            "Knowledge graph of the 2020 government work report of Qingpu District, Shanghai",
-            "en",
-        )
-        .into(),
-    );
-    add(dcterms::SOURCE, iris.report(source).into());
+    add(dcterms::SOURCE, iris.report(&inputs.source).into());
     add(void::URI_SPACE, Literal::new_simple_literal(format!("{}id/", iris.base())).into());
-    let triples: HashSet<_> = quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
-    add(void::TRIPLES, Literal::new_typed_literal(triples.len().to_string(), xsd::INTEGER).into());
-    add(void::ENTITIES, Literal::new_typed_literal(data.entities.len().to_string(), xsd::INTEGER).into());
+    let entities = inputs.data.entities.len();
+    add(void::ENTITIES, Literal::new_typed_literal(entities.to_string(), xsd::INTEGER).into());
     for (_, namespace) in vocab::PREFIXES {
-        if quads.iter().any(|q| q.predicate.as_str().starts_with(namespace)) {
+        if predicates.iter().any(|p| p.starts_with(namespace)) {
             add(void::VOCABULARY, NamedNode::new_unchecked(*namespace).into());
         }
     }
     add(rdfs::SEE_ALSO, NamedNode::new_unchecked(vocab::ONTOLOGY_IRI).into());
+    let triples = quads + out.len() + 1;
+    out.push(Quad::new(
+        dataset.clone(),
+        void::TRIPLES,
+        Literal::new_typed_literal(triples.to_string(), xsd::INTEGER),
+        graph.clone(),
+    ));
     out
 }
 
