@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod cells;
 pub mod cli;
 pub mod error;
 pub mod export;

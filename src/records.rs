@@ -4,11 +4,15 @@
 //! entity of the right kind. Each row keeps its [`Place`] (file, line) and its evidence [`Quote`]s, which
 //! [`crate::ground`] then finds in the report. The first problem stops the load with an error naming its place.
 
+use crate::cells::{
+    edit_distance, figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required, slug,
+    split_unit, year,
+};
 use crate::error::{DataError, Place};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -548,165 +552,4 @@ fn read_observations(
         });
     }
     Ok(observations)
-}
-
-fn required(place: &Place, value: String) -> Result<String, DataError> {
-    if value.trim().is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(value) }
-}
-
-/// A readable id: lowercase ASCII letters and digits in words joined by single hyphens.
-fn slug(place: &Place, value: &str) -> Result<String, DataError> {
-    let ok = !value.is_empty()
-        && value.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
-    if value.is_empty() {
-        Err(DataError::Empty { place: place.clone() })
-    } else if ok {
-        Ok(value.to_owned())
-    } else {
-        Err(DataError::BadValue {
-            place: place.clone(),
-            value: value.to_owned(),
-            expected: "an id: lowercase letters and digits in words joined by single hyphens".into(),
-        })
-    }
-}
-
-fn quotes(place: &Place, value: &str) -> Result<Vec<Quote>, DataError> {
-    let quotes: Vec<Quote> = value
-        .split(QUOTE_SEPARATOR)
-        .filter(|q| !q.is_empty())
-        .map(|q| Quote { text: q.to_owned(), place: place.clone() })
-        .collect();
-    if quotes.is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(quotes) }
-}
-
-fn year(place: &Place, value: &str) -> Result<u16, DataError> {
-    value.parse::<u16>().ok().filter(|y| (1949..=2100).contains(y) && value.len() == 4).ok_or_else(|| {
-        DataError::BadValue { place: place.clone(), value: value.to_owned(), expected: "a year (e.g. 2019)".into() }
-    })
-}
-
-fn optional_year(place: &Place, value: &str) -> Result<Option<u16>, DataError> {
-    if value.is_empty() { Ok(None) } else { year(place, value).map(Some) }
-}
-
-fn optional_period(place: &Place, value: &str) -> Result<Option<Period>, DataError> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let bad = || DataError::BadValue {
-        place: place.clone(),
-        value: value.to_owned(),
-        expected: "a period of years such as 2018~2020".into(),
-    };
-    let (start, end) = value.split_once('~').ok_or_else(bad)?;
-    let period = Period { start: year(place, start)?, end: year(place, end)? };
-    if period.start > period.end { Err(bad()) } else { Ok(Some(period)) }
-}
-
-fn optional_code(place: &Place, value: &str) -> Result<Option<String>, DataError> {
-    if value.is_empty() {
-        Ok(None)
-    } else if matches!(value.len(), 2 | 4 | 6 | 9 | 12) && value.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(Some(value.to_owned()))
-    } else {
-        Err(DataError::BadValue {
-            place: place.clone(),
-            value: value.to_owned(),
-            expected: "an administrative division code (2, 4, 6, 9 or 12 digits)".into(),
-        })
-    }
-}
-
-/// Whether `value` is a plain decimal as written in the report: digits, at most one point.
-pub fn is_decimal(value: &str) -> bool {
-    let (int, frac) = value.split_once('.').unwrap_or((value, "0"));
-    !int.is_empty()
-        && !frac.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Splits a written unit into its power of ten and its base: `亿元` → (8, `元`), `%` → (0, `%`).
-pub fn split_unit(written: &str) -> (u8, &str) {
-    if let Some(base) = written.strip_prefix('亿') {
-        (8, base)
-    } else if let Some(base) = written.strip_prefix('万') {
-        (4, base)
-    } else {
-        (0, written)
-    }
-}
-
-/// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between.
-pub fn figure_in(text: &str, value: &str, unit: &str) -> bool {
-    text.match_indices(value).any(|(i, _)| {
-        let before_ok = !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.');
-        let after = text[i + value.len()..].trim_start_matches([' ', '\u{3000}']);
-        let after_ok = !after.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-        before_ok && after_ok && after.starts_with(unit)
-    })
-}
-
-/// Levenshtein distance in characters, for "did you mean" hints.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
-}
-
-/// The set of ids of one kind, for tests and stats.
-pub fn ids_of(data: &Dataset, kind: Kind) -> HashSet<&str> {
-    data.entities.iter().filter(|e| e.kind == kind).map(|e| e.id.as_str()).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn figures_are_found_with_their_unit() {
-        assert!(figure_in("税收总收入539.5亿元、增长2.1%", "539.5", "亿元"));
-        assert!(figure_in("增长 6%", "6", "%"));
-        assert!(!figure_in("增长 16%", "6", "%"));
-        assert!(!figure_in("增长 6.5%", "6", "%"));
-        assert!(!figure_in("539.5亿美元", "539.5", "亿元"));
-    }
-
-    #[test]
-    fn units_carry_their_power_of_ten() {
-        assert_eq!(split_unit("亿元"), (8, "元"));
-        assert_eq!(split_unit("万平方米"), (4, "平方米"));
-        assert_eq!(split_unit("%"), (0, "%"));
-    }
-
-    #[test]
-    fn decimals_are_plain() {
-        assert!(is_decimal("539.5") && is_decimal("51500"));
-        assert!(!is_decimal("5.") && !is_decimal("1,000") && !is_decimal("-3") && !is_decimal(""));
-    }
-
-    #[test]
-    fn slugs_are_checked() {
-        let p = Place::file("x.csv");
-        assert!(slug(&p, "huawei-rd-centre").is_ok());
-        for bad in ["Huawei", "a--b", "-a", "a_b", "华为"] {
-            assert!(matches!(slug(&p, bad), Err(DataError::BadValue { .. })), "{bad}");
-        }
-    }
-
-    #[test]
-    fn edit_distance_counts_characters() {
-        assert_eq!(edit_distance("qingpu", "qinpu"), 1);
-        assert_eq!(edit_distance("朱家角", "朱家角镇"), 1);
-    }
 }

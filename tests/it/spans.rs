@@ -2,12 +2,18 @@
 
 use crate::{graph, root, select};
 
+/// The stored report, as code points.
+fn report_chars() -> Vec<char> {
+    std::fs::read_to_string(root().join("data/source/qingpu-2020-government-work-report.md"))
+        .expect("the stored report")
+        .chars()
+        .collect()
+}
+
 #[test]
 fn every_position_selector_spans_its_quote_in_the_stored_report() {
     let graph = graph();
-    let report = std::fs::read_to_string(root().join("data/source/qingpu-2020-government-work-report.md"))
-        .expect("the stored report");
-    let chars: Vec<char> = report.chars().collect();
+    let chars = report_chars();
     let rows = select(
         &graph,
         "SELECT ?start ?end ?exact WHERE {
@@ -26,9 +32,7 @@ fn every_position_selector_spans_its_quote_in_the_stored_report() {
 #[test]
 fn prefix_and_suffix_stand_right_before_and_after_the_quote() {
     let graph = graph();
-    let report = std::fs::read_to_string(root().join("data/source/qingpu-2020-government-work-report.md"))
-        .expect("the stored report");
-    let chars: Vec<char> = report.chars().collect();
+    let chars = report_chars();
     let rows = select(
         &graph,
         "SELECT ?start ?end ?prefix ?suffix WHERE {
