@@ -12,7 +12,7 @@ use crate::source::Source;
 use std::collections::HashMap;
 
 /// How many code points of context a span keeps on each side (`oa:prefix`, `oa:suffix`).
-const CONTEXT: usize = 12;
+pub const CONTEXT: usize = 12;
 
 /// A span of the stored text, in Unicode code points.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -200,6 +200,28 @@ mod tests {
     }
 
     #[test]
+    fn every_own_term_is_declared_with_labels_and_a_comment() {
+        use oxigraph::io::{RdfFormat, RdfParser};
+        use oxigraph::model::{Graph, Term, Triple};
+        let mut ontology = Graph::new();
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(crate::store::ONTOLOGY_TTL) {
+            ontology.insert(&Triple::from(quad.expect("ontology/qingpu.ttl parses")));
+        }
+        for term in qpk::TERMS {
+            assert!(ontology.object_for_subject_predicate(*term, rdf::TYPE).is_some(), "{term} has no rdf:type");
+            let languages: Vec<_> = ontology
+                .objects_for_subject_predicate(*term, rdfs::LABEL)
+                .filter_map(|l| match l.into_owned() {
+                    Term::Literal(l) => l.language().map(str::to_owned),
+                    _ => None,
+                })
+                .collect();
+            assert!(languages.contains(&"zh".into()) && languages.contains(&"en".into()), "{term}: {languages:?}");
+            assert!(ontology.object_for_subject_predicate(*term, rdfs::COMMENT).is_some(), "{term} has no comment");
+        }
+    }
+
+    #[test]
     fn prefixes_are_unique() {
         let mut names: Vec<_> = PREFIXES.iter().map(|(p, _)| p).collect();
         names.sort();
