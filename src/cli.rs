@@ -69,4 +69,7 @@ pub enum Command {
     },
     /// Check the graph against the SHACL shapes and the integrity queries; exit 1 on a violation.
     Validate,
+    /// Counts by class and kind, and the share of the report's paragraphs that the facts cite; exit 1 when a
+    /// paragraph is neither cited nor listed in `uncited.csv`.
+    Stats,
 }

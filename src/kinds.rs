@@ -16,6 +16,8 @@ pub const SCHEME_THEME: &str = "theme";
 pub const SCHEME_INDICATOR: &str = "indicator";
 /// The concept scheme of units of measure.
 pub const SCHEME_UNIT: &str = "unit";
+/// The type of plan element that is a national strategy (it has no paragraph of its own).
+pub const TASK_STRATEGY: &str = "strategy";
 
 /// A kind of entity, one CSV file each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,19 +30,21 @@ pub enum Kind {
     Event,
     Concept,
     Scheme,
+    Task,
 }
 
 type Classes = &'static [NamedNodeRef<'static>];
 
 impl Kind {
     /// Every kind, in the order files are read.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Scheme,
         Kind::Concept,
         Kind::Place,
         Kind::Organization,
         Kind::Person,
         Kind::Event,
+        Kind::Task,
         Kind::Policy,
         Kind::Project,
     ];
@@ -56,6 +60,7 @@ impl Kind {
             Kind::Event => "event",
             Kind::Concept => "concept",
             Kind::Scheme => "scheme",
+            Kind::Task => "task",
         }
     }
 
@@ -70,6 +75,7 @@ impl Kind {
             Kind::Event => "events.csv",
             Kind::Concept => "concepts.csv",
             Kind::Scheme => "schemes.csv",
+            Kind::Task => "tasks.csv",
         }
     }
 
@@ -84,6 +90,7 @@ impl Kind {
             Kind::Event => &[schema::EVENT],
             Kind::Concept => &[skos::CONCEPT],
             Kind::Scheme => &[skos::CONCEPT_SCHEME],
+            Kind::Task => &[qpk::PLAN_ELEMENT],
         }
     }
 
@@ -95,6 +102,7 @@ impl Kind {
             Kind::Organization => Some(ORGANIZATION_TYPES),
             Kind::Project => Some(PROJECT_TYPES),
             Kind::Event => Some(EVENT_TYPES),
+            Kind::Task => Some(TASK_TYPES),
             Kind::Person | Kind::Policy | Kind::Concept | Kind::Scheme => None,
         }
     }
@@ -169,6 +177,13 @@ const EVENT_TYPES: &[(&str, Classes)] = &[
     ("other", &[]),
 ];
 
+const TASK_TYPES: &[(&str, Classes)] = &[
+    (TASK_STRATEGY, &[qpk::NATIONAL_STRATEGY]),
+    ("review", &[qpk::REVIEW_PART]),
+    ("task", &[qpk::TASK]),
+    ("goal", &[qpk::GOAL]),
+];
+
 /// A relation of `relations.csv`: its key, the property written and what it may link.
 #[derive(Debug)]
 pub struct Predicate {
@@ -230,8 +245,8 @@ pub static PREDICATES: &[Predicate] = &[
         key: "part-of",
         property: dcterms::IS_PART_OF,
         inverse: Some(dcterms::HAS_PART),
-        subjects: &[Kind::Policy, Kind::Project, Kind::Event],
-        objects: &[Kind::Policy, Kind::Project, Kind::Event],
+        subjects: &[Kind::Policy, Kind::Project, Kind::Event, Kind::Task],
+        objects: &[Kind::Policy, Kind::Project, Kind::Event, Kind::Task],
         ..P
     },
     Predicate {
@@ -251,7 +266,15 @@ pub static PREDICATES: &[Predicate] = &[
     Predicate {
         key: "theme",
         property: dcterms::SUBJECT,
-        subjects: &[Kind::Policy, Kind::Project, Kind::Concept, Kind::Event, Kind::Organization, Kind::Place],
+        subjects: &[
+            Kind::Policy,
+            Kind::Project,
+            Kind::Concept,
+            Kind::Event,
+            Kind::Organization,
+            Kind::Place,
+            Kind::Task,
+        ],
         objects: &[Kind::Concept],
         object_type: Some(SCHEME_THEME),
         ..P
@@ -275,6 +298,14 @@ pub static PREDICATES: &[Predicate] = &[
         property: qpk::INVOLVES,
         subjects: &[Kind::Project, Kind::Event, Kind::Policy],
         objects: &[Kind::Organization, Kind::Person],
+        ..P
+    },
+    Predicate {
+        key: "serves",
+        property: qpk::SERVES,
+        subjects: &[Kind::Task],
+        objects: &[Kind::Task],
+        object_type: Some(TASK_STRATEGY),
         ..P
     },
     Predicate {

@@ -11,6 +11,7 @@ pub mod query;
 pub mod records;
 pub mod shacl;
 pub mod source;
+pub mod stats;
 pub mod store;
 pub mod validate;
 pub mod vocab;

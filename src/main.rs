@@ -6,7 +6,7 @@ use qingpu_kg::error::{DataError, GraphError};
 use qingpu_kg::export::{self, write_atomically};
 use qingpu_kg::map::Iris;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::{store, validate};
+use qingpu_kg::{stats, store, validate};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -111,6 +111,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => export::export(&store, &iris, format, graph.as_deref(), &mut stdout)?,
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let graph = store::build(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let counts = store::counts(&graph)?;
+            writeln!(stdout, "entities by class (facts graph):")?;
+            let mut classes: Vec<_> = counts.classes.iter().collect();
+            classes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (class, n) in classes {
+                writeln!(stdout, "  {n:>7}  {class}")?;
+            }
+            let coverage = stats::coverage(&graph.source, &graph.grounding, &args.data)?;
+            writeln!(
+                stdout,
+                "\nparagraphs of the report: {}; cited by at least one fact: {} ({:.1} %)",
+                coverage.paragraphs,
+                coverage.cited.len(),
+                coverage.share()
+            )?;
+            writeln!(stdout, "left uncited on purpose ({}):", stats::UNCITED_FILE)?;
+            for u in &coverage.listed {
+                writeln!(stdout, "  ¶{:<3} {} — {}", u.paragraph + 1, u.opening, u.reason)?;
+            }
+            let opening = |p: usize| graph.source.paragraphs[p].text.chars().take(24).collect::<String>();
+            for p in &coverage.unlisted {
+                writeln!(stdout, "  ✗ ¶{} is neither cited nor listed: {}…", p + 1, opening(*p))?;
+            }
+            for u in &coverage.listed_but_cited {
+                writeln!(stdout, "  ✗ ¶{} is listed as uncited but a fact cites it ({})", u.paragraph + 1, u.place)?;
+            }
+            Ok(if coverage.is_complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Validate => {
             let graph = store::build(&args.data, &args.base_iri)

@@ -11,7 +11,8 @@ use crate::kinds::{self, Kind};
 use crate::records::{Dataset, Detail, Entity, FigureKind, Observation, Period, Relation};
 use crate::source::Source;
 use crate::vocab::{
-    dcat, dcterms, fabio, oa, org, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
+    dcat, dcterms, fabio, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos,
+    xsd,
 };
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
 use std::collections::BTreeMap;
@@ -132,6 +133,12 @@ pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding, 
     let mut facts = Sink { graph: iris.graph("facts"), out };
     for entity in &data.entities {
         map_entity(iris, entity, &mut facts, &mut periods);
+    }
+    map_reported_under(iris, data, grounding, &mut facts);
+    for link in &data.links {
+        if let Some(entity) = data.get(&link.id) {
+            facts.add(&iris.entity(entity.kind, &entity.id), owl::SAME_AS, NamedNodeRef::new_unchecked(&link.same_as));
+        }
     }
     for relation in &data.relations {
         let (s, p, o) = triple_of(iris, data, relation);
@@ -274,7 +281,43 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
                 facts.add(&node, skos::DEFINITION, &zh(&definition.text));
             }
         }
+        Detail::Task { notation: Some(notation) } => {
+            facts.add(&node, skos::NOTATION, &Literal::new_simple_literal(notation));
+        }
         _ => {}
+    }
+}
+
+/// Links each fact to the parts of the report's plan (a part of the review of 2019, a task or goal of 2020)
+/// in whose paragraphs its own quotes stand: `qpk:reportedUnder`, derived from where the words are.
+fn map_reported_under(iris: &Iris, data: &Dataset, grounding: &Grounding, facts: &mut Sink<'_>) {
+    let mut items: BTreeMap<usize, Vec<NamedNode>> = BTreeMap::new();
+    for task in data.entities.iter().filter(|e| e.kind == Kind::Task && e.kind_type != kinds::TASK_STRATEGY) {
+        for span in grounding.spans(&task.id) {
+            let node = iris.entity(Kind::Task, &task.id);
+            let list = items.entry(span.paragraph).or_default();
+            if !list.contains(&node) {
+                list.push(node);
+            }
+        }
+    }
+    let mut link = |key: &str, node: &NamedNode| {
+        let mut done: Vec<&NamedNode> = Vec::new();
+        for span in grounding.spans(key) {
+            for item in items.get(&span.paragraph).into_iter().flatten() {
+                if !done.contains(&item) {
+                    facts.add(node, qpk::REPORTED_UNDER, item);
+                    done.push(item);
+                }
+            }
+        }
+    };
+    let stated = [Kind::Place, Kind::Organization, Kind::Person, Kind::Project, Kind::Policy, Kind::Event];
+    for entity in data.entities.iter().filter(|e| stated.contains(&e.kind)) {
+        link(&entity.id, &iris.entity(entity.kind, &entity.id));
+    }
+    for observation in &data.observations {
+        link(&observation.id, &iris.observation(&observation.id));
     }
 }
 

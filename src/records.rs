@@ -24,6 +24,8 @@ pub const ALIAS_SEPARATOR: char = '|';
 pub const RELATIONS_FILE: &str = "relations.csv";
 /// The file of statistical observations.
 pub const OBSERVATIONS_FILE: &str = "observations.csv";
+/// The file of identifiers in other datasets.
+pub const LINKS_FILE: &str = "links.csv";
 
 /// Words of the report that a row cites, with the cell they come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,7 @@ pub enum Detail {
     Policy { status: Option<String>, period: Option<Period> },
     Event { year: Option<u16> },
     Concept { broader: Option<String>, notation: Option<String>, definition: Option<Quote> },
+    Task { notation: Option<String> },
 }
 
 /// One row of an entity file.
@@ -145,12 +148,24 @@ pub struct Observation {
     pub place: Place,
 }
 
+/// One row of `links.csv`: an entity's identifier in another dataset, from a named source.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub id: String,
+    /// The IRI of the same thing elsewhere (`owl:sameAs`).
+    pub same_as: String,
+    /// Where the identifier was checked (e.g. Wikidata).
+    pub source: String,
+    pub place: Place,
+}
+
 /// All curated rows, checked.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
     pub observations: Vec<Observation>,
+    pub links: Vec<Link>,
     index: HashMap<String, usize>,
 }
 
@@ -195,6 +210,7 @@ impl Dataset {
         }
         data.relations = read_relations(dir, &data)?;
         data.observations = read_observations(dir, &data, &mut first_place)?;
+        data.links = read_links(dir, &data)?;
         Ok(data)
     }
 
@@ -266,10 +282,12 @@ fn columns(kind: Kind) -> &'static [&'static str] {
             &["id", "scheme", "label_zh", "label_en", "alt_zh", "broader", "notation", "definition_zh", "evidence"]
         }
         Kind::Scheme => &["id", "label_zh", "label_en", "evidence"],
+        Kind::Task => &["id", "type", "label_zh", "label_en", "alt_zh", "notation", "evidence"],
     }
 }
 
 const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"];
+const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
 const OBSERVATION_COLUMNS: &[&str] =
     &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "evidence"];
 
@@ -311,6 +329,13 @@ struct RelationRow {
     predicate: String,
     object: String,
     evidence: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct LinkRow {
+    id: String,
+    same_as: String,
+    source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -424,6 +449,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
                 definition: (!row.definition_zh.is_empty())
                     .then(|| Quote { text: row.definition_zh, place: at("definition_zh") }),
             },
+            Kind::Task => Detail::Task { notation: Some(row.notation).filter(|n| !n.is_empty()) },
             Kind::Organization | Kind::Scheme => Detail::None,
         };
         entities.push(Entity {
@@ -476,6 +502,36 @@ fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError
         relations.push(relation);
     }
     Ok(relations)
+}
+
+fn read_links(dir: &Path, data: &Dataset) -> Result<Vec<Link>, DataError> {
+    let rows: Vec<(Place, LinkRow)> = read_rows(dir, LINKS_FILE, LINK_COLUMNS)?;
+    let mut links = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let at = |column: &str| place_in(&line, LINK_COLUMNS, column);
+        let all = [
+            Kind::Place,
+            Kind::Organization,
+            Kind::Person,
+            Kind::Project,
+            Kind::Policy,
+            Kind::Event,
+            Kind::Concept,
+            Kind::Task,
+        ];
+        data.resolve(&at("id"), &row.id, &all, None)?;
+        let absolute = row.same_as.starts_with("http://") || row.same_as.starts_with("https://");
+        if !absolute || oxigraph::model::NamedNode::new(&row.same_as).is_err() {
+            return Err(DataError::BadValue {
+                place: at("same_as"),
+                value: row.same_as,
+                expected: "an absolute http(s) IRI".into(),
+            });
+        }
+        let source = required(&at("source"), row.source)?;
+        links.push(Link { id: row.id, same_as: row.same_as, source, place: line });
+    }
+    Ok(links)
 }
 
 fn read_observations(

@@ -30,7 +30,7 @@ namespace!(rdf, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", {
 namespace!(rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#", {
     LABEL = "label", COMMENT = "comment", SUB_CLASS_OF = "subClassOf", MEMBER = "member", SEE_ALSO = "seeAlso",
 });
-namespace!(owl, "owl", "http://www.w3.org/2002/07/owl#", { ONTOLOGY = "Ontology" });
+namespace!(owl, "owl", "http://www.w3.org/2002/07/owl#", { ONTOLOGY = "Ontology", SAME_AS = "sameAs" });
 namespace!(xsd, "xsd", "http://www.w3.org/2001/XMLSchema#", {
     DATE = "date", DECIMAL = "decimal", INTEGER = "integer",
     GYEAR = "gYear", STRING = "string",
@@ -116,7 +116,8 @@ namespace!(
     ESTIMATE = "Estimate", TARGET = "Target", CURRENT = "Current", FIGURE_KINDS = "FigureKinds",
     DIVISION_CODE = "divisionCode", STATUS = "status", STATUS_YEAR = "statusYear", INDICATOR = "indicator",
     FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf", DENOTES = "denotes",
-    INVOLVES = "involves",
+    INVOLVES = "involves", PLAN_ELEMENT = "PlanElement", NATIONAL_STRATEGY = "NationalStrategy",
+    REVIEW_PART = "ReviewPart", TASK = "Task", GOAL = "Goal", REPORTED_UNDER = "reportedUnder", SERVES = "serves",
 });
 
 /// The IRI of the ontology document `ontology/qingpu.ttl` (its terms are in [`qpk`]).

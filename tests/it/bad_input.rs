@@ -197,3 +197,14 @@ fn a_bad_base_iri_is_refused() {
     let output = bin().args(["--base-iri", "https://example.org/kg", "build"]).output().expect("run");
     assert!(texts(&output).1.contains("must end with `/` or `#`"));
 }
+
+#[test]
+fn a_link_that_is_not_an_iri_is_named() {
+    let copy = DataCopy::new();
+    copy.append("links.csv", "qingpu,wikidata:Q0,Wikidata");
+    let line = line_count(&copy, "links.csv");
+    refused(
+        &copy,
+        &[&format!("links.csv:{line}:2 (column `same_as`)"), "`wikidata:Q0` is not an absolute http(s) IRI"],
+    );
+}

@@ -5,8 +5,10 @@ use crate::{graph, root, select};
 use qingpu_kg::source::Source;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The division codes of the National Bureau of Statistics (统计用区划代码), as published.
+/// The division codes of the National Bureau of Statistics (统计用区划代码), as published; Shanghai's is also
+/// GB/T 2260's (ISO 3166-2 CN-SH).
 const DIVISIONS: &[(&str, &str)] = &[
+    ("上海", "31"),
     ("青浦区", "310118"),
     ("夏阳街道", "310118001"),
     ("盈浦街道", "310118002"),
@@ -36,6 +38,8 @@ fn the_district_and_its_eleven_towns_and_subdistricts_have_their_codes() {
     }
     let codes: BTreeSet<&str> = rows.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(codes.len(), DIVISIONS.len(), "no other code: {codes:?}");
+    let wikidata = select(&graph, "SELECT ?o WHERE { ?s qpk:divisionCode \"31\" ; owl:sameAs ?o }");
+    assert_eq!(wikidata, [["http://www.wikidata.org/entity/Q8686"]], "Shanghai is linked to Wikidata");
     let inside = select(
         &graph,
         "SELECT ?town WHERE { ?town a ?c ; schema:containedInPlace ?d . ?d a qpk:District

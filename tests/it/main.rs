@@ -1,12 +1,14 @@
 //! The integration tests: one binary, driving the real `qingpu-kg` binary and the library.
 
 mod bad_input;
+mod checks;
 mod cli;
 mod coverage;
 mod export;
 mod queries;
 mod shacl;
 mod spans;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
