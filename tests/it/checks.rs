@@ -10,8 +10,11 @@ fn iri(path: &str) -> NamedNode {
     NamedNode::new(iri).expect("IRI")
 }
 
+/// A triple to add.
+type Triple = (NamedNode, NamedNode, oxigraph::model::Term);
+
 /// Builds the graph, adds `triples` to the facts graph, and gives the rows the check `name` returns.
-fn rows_of(name: &str, triples: &[(NamedNode, NamedNode, oxigraph::model::Term)]) -> Vec<String> {
+fn rows_of(name: &str, triples: &[Triple]) -> Vec<String> {
     let graph = graph();
     let facts = GraphName::from(iri("graph/facts"));
     for (s, p, o) in triples {
@@ -26,7 +29,7 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 #[test]
 fn the_checks_pass_on_the_data_and_fail_on_their_violation() {
     let zhujiajiao = iri("id/place/zhujiajiao");
-    let cases: Vec<(&str, Vec<(NamedNode, NamedNode, oxigraph::model::Term)>)> = vec![
+    let cases: Vec<(&str, Vec<Triple>)> = vec![
         (
             "dangling-reference",
             vec![(zhujiajiao.clone(), iri("https://schema.org/containedInPlace"), iri("id/place/atlantis").into())],
