@@ -289,8 +289,20 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
 }
 
 /// Links each fact to the parts of the report's plan (a part of the review of 2019, a task or goal of 2020)
-/// in whose paragraphs its own quotes stand: `qpk:reportedUnder`, derived from where the words are.
+/// in whose paragraphs its own quotes stand: `qpk:reportedUnder`, derived from where the words are; and gives
+/// each plan element its place in the report's order (`schema:position`, by where its words first stand).
 fn map_reported_under(iris: &Iris, data: &Dataset, grounding: &Grounding, facts: &mut Sink<'_>) {
+    let mut order: Vec<(usize, &Entity)> = data
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Task)
+        .map(|e| (grounding.spans(&e.id).first().map_or(usize::MAX, |s| s.start), e))
+        .collect();
+    order.sort_by_key(|(start, e)| (*start, e.id.as_str()));
+    for (position, (_, task)) in order.iter().enumerate() {
+        let node = iris.entity(Kind::Task, &task.id);
+        facts.add(&node, schema::POSITION, &typed((position + 1).to_string(), xsd::INTEGER));
+    }
     let mut items: BTreeMap<usize, Vec<NamedNode>> = BTreeMap::new();
     for task in data.entities.iter().filter(|e| e.kind == Kind::Task && e.kind_type != kinds::TASK_STRATEGY) {
         for span in grounding.spans(&task.id) {

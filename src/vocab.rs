@@ -53,7 +53,7 @@ namespace!(schema, "schema", "https://schema.org/", {
     COLLEGE_OR_UNIVERSITY = "CollegeOrUniversity", HOSPITAL = "Hospital", SCHOOL = "School",
     LEGISLATION = "Legislation", LEGISLATION_TYPE = "legislationType",
     LEGISLATION_PASSED_BY = "legislationPassedBy", CONTAINED_IN_PLACE = "containedInPlace",
-    CONTAINS_PLACE = "containsPlace", LOCATION = "location", ORGANIZER = "organizer", JOB_TITLE = "jobTitle",
+    CONTAINS_PLACE = "containsPlace", LOCATION = "location", POSITION = "position", ORGANIZER = "organizer", JOB_TITLE = "jobTitle",
     START_DATE = "startDate",
 });
 namespace!(geo, "geo", "http://www.opengis.net/ont/geosparql#", {
