@@ -213,10 +213,13 @@ pub fn display_term(term: &Term, base: &str) -> String {
     match term {
         Term::Literal(literal) => literal.value().to_owned(),
         Term::NamedNode(node) => {
-            let iri = node.as_str();
-            match iri.strip_prefix(base) {
+            let compact = vocab::compact(&node.to_string());
+            if !compact.starts_with('<') {
+                return compact;
+            }
+            match node.as_str().strip_prefix(base) {
                 Some(rest) => rest.strip_prefix("id/").unwrap_or(rest).to_owned(),
-                None => vocab::compact(&node.to_string()),
+                None => compact,
             }
         }
         other => other.to_string(),
@@ -293,6 +296,15 @@ mod tests {
         assert_eq!(header(text, "title"), Some("各镇项目"));
         assert_eq!(header(text, "description"), Some("Projects by town"));
         assert_eq!(header(text, "author"), None);
+    }
+
+    #[test]
+    fn terms_are_shortened_by_prefix_before_base() {
+        let base = "https://w3id.org/qingpu-kg/";
+        let own = Term::from(oxigraph::model::NamedNode::new_unchecked(format!("{base}ontology#status")));
+        assert_eq!(display_term(&own, base), "qpk:status");
+        let entity = Term::from(oxigraph::model::NamedNode::new_unchecked(format!("{base}id/place/qingpu")));
+        assert_eq!(display_term(&entity, base), "place/qingpu");
     }
 
     #[test]
