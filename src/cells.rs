@@ -5,7 +5,7 @@
 //! known id for a "did you mean".
 
 use crate::error::{DataError, Place};
-use crate::records::{Period, QUOTE_SEPARATOR, Quote};
+use crate::records::{Approximation, Period, QUOTE_SEPARATOR, Quote};
 
 pub(crate) fn required(place: &Place, value: String) -> Result<String, DataError> {
     if value.trim().is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(value) }
@@ -95,13 +95,25 @@ pub fn split_unit(written: &str) -> (u8, &str) {
     }
 }
 
-/// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between.
-pub fn figure_in(text: &str, value: &str, unit: &str) -> bool {
+/// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between;
+/// with an approximation, as the report writes it: `约 78 亿元`, `1 亿余元`, `30 余家`.
+pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> bool {
+    let unit = match approximation {
+        Some(Approximation::MoreThan) => {
+            let (power, base) = split_unit(unit);
+            let prefix = &unit[..unit.len() - base.len()];
+            debug_assert!(power == 0 || !prefix.is_empty());
+            format!("{prefix}余{base}")
+        }
+        _ => unit.to_owned(),
+    };
     text.match_indices(value).any(|(i, _)| {
-        let before_ok = !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        let lead = text[..i].trim_end_matches([' ', '\u{3000}']);
+        let before_ok = !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            && (approximation != Some(Approximation::About) || lead.ends_with('约'));
         let after = text[i + value.len()..].trim_start_matches([' ', '\u{3000}']);
         let after_ok = !after.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-        before_ok && after_ok && after.starts_with(unit)
+        before_ok && after_ok && after.starts_with(unit.as_str())
     })
 }
 
@@ -127,11 +139,23 @@ mod tests {
 
     #[test]
     fn figures_are_found_with_their_unit() {
-        assert!(figure_in("税收总收入539.5亿元、增长2.1%", "539.5", "亿元"));
-        assert!(figure_in("增长 6%", "6", "%"));
-        assert!(!figure_in("增长 16%", "6", "%"));
-        assert!(!figure_in("增长 6.5%", "6", "%"));
-        assert!(!figure_in("539.5亿美元", "539.5", "亿元"));
+        assert!(figure_in("税收总收入539.5亿元、增长2.1%", "539.5", "亿元", None));
+        assert!(figure_in("增长 6%", "6", "%", None));
+        assert!(!figure_in("增长 16%", "6", "%", None));
+        assert!(!figure_in("增长 6.5%", "6", "%", None));
+        assert!(!figure_in("539.5亿美元", "539.5", "亿元", None));
+    }
+
+    #[test]
+    fn approximate_figures_are_found_as_written() {
+        let (about, more) = (Some(Approximation::About), Some(Approximation::MoreThan));
+        assert!(figure_in("全年减税约 78 亿元", "78", "亿元", about));
+        assert!(!figure_in("全年减税 78 亿元", "78", "亿元", about));
+        assert!(figure_in("收费 1 亿余元", "1", "亿元", more));
+        assert!(figure_in("为 30 余家单位", "30", "家", more));
+        assert!(figure_in("检查企业 7.2 万余处", "7.2", "万处", more));
+        assert!(!figure_in("检查企业 7.2 万处", "7.2", "万处", more));
+        assert!(!figure_in("收费 1 亿余元", "1", "亿元", None));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use crate::ground::{Grounding, Span};
 use crate::kinds::{self, Kind};
-use crate::records::{Dataset, Detail, Entity, FigureKind, Observation, Period, Relation};
+use crate::records::{Approximation, Dataset, Detail, Entity, FigureKind, Observation, Period, Relation};
 use crate::source::Source;
 use crate::vocab::{
     dcat, dcterms, fabio, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos,
@@ -353,7 +353,7 @@ fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
     facts.add(&dataset, rdfs::LABEL, &en("Main indicators of 2019 and main expected targets of 2020"));
     facts.add(&dataset, qb::STRUCTURE, &dsd);
     facts.add(&dsd, rdf::TYPE, qb::DATA_STRUCTURE_DEFINITION);
-    let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 8] = [
+    let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 9] = [
         ("indicator", qb::DIMENSION, qpk::INDICATOR, true),
         ("area", qb::DIMENSION, sdmx_dimension::REF_AREA, true),
         ("period", qb::DIMENSION, sdmx_dimension::REF_PERIOD, true),
@@ -362,6 +362,7 @@ fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
         ("unit", qb::ATTRIBUTE, sdmx_attribute::UNIT_MEASURE, true),
         ("multiplier", qb::ATTRIBUTE, sdmx_attribute::UNIT_MULT, true),
         ("concerns", qb::ATTRIBUTE, qpk::CONCERNS, false),
+        ("approximation", qb::ATTRIBUTE, qpk::APPROXIMATION, false),
     ];
     for (order, (name, role, property, required)) in components.into_iter().enumerate() {
         let component = iris.at(&format!("id/dsd/figures/{name}"));
@@ -398,6 +399,11 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             facts.add(&node, sdmx_measure::OBS_VALUE, &typed(&figure.value, xsd::DECIMAL));
             facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, &figure.unit));
             facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
+            match figure.approximation {
+                Some(Approximation::About) => facts.add(&node, qpk::APPROXIMATION, qpk::ABOUT),
+                Some(Approximation::MoreThan) => facts.add(&node, qpk::APPROXIMATION, qpk::MORE_THAN),
+                None => {}
+            }
         }
         None => {
             facts.add(&node, rdf::TYPE, qpk::QUALITATIVE_TARGET);

@@ -120,6 +120,26 @@ impl FigureKind {
     }
 }
 
+/// How the report qualifies a figure it does not give exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Approximation {
+    /// 约: about.
+    About,
+    /// 余: more than.
+    MoreThan,
+}
+
+impl Approximation {
+    fn parse(value: &str) -> Option<Option<Self>> {
+        match value {
+            "" => Some(None),
+            "约" => Some(Some(Self::About)),
+            "余" => Some(Some(Self::MoreThan)),
+            _ => None,
+        }
+    }
+}
+
 /// A number of the report with its unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
@@ -131,6 +151,8 @@ pub struct Figure {
     pub unit: String,
     /// The power of ten the written unit carries (`亿` → 8, `万` → 4).
     pub multiplier: u8,
+    /// Where the report gives the number as approximate (约) or as a lower bound (余).
+    pub approximation: Option<Approximation>,
 }
 
 /// One row of `observations.csv`.
@@ -289,7 +311,7 @@ fn columns(kind: Kind) -> &'static [&'static str] {
 const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"];
 const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
 const OBSERVATION_COLUMNS: &[&str] =
-    &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "evidence"];
+    &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "evidence"];
 
 fn column_place(line: &Place, kind: Kind, column: &str) -> Place {
     place_in(line, columns(kind), column)
@@ -348,6 +370,7 @@ struct ObservationRow {
     kind: String,
     value: String,
     unit: String,
+    approx: String,
     evidence: String,
 }
 
@@ -585,14 +608,25 @@ fn read_observations(
                     value: row.unit.clone(),
                     expected: format!("a unit whose base `{base}` is the label_zh of a concept of scheme `unit`"),
                 })?;
-                if !evidence.iter().any(|q| figure_in(&q.text, &row.value, &row.unit)) {
+                let approximation = Approximation::parse(&row.approx).ok_or_else(|| DataError::BadValue {
+                    place: at("approx"),
+                    value: row.approx.clone(),
+                    expected: "empty, 约 (about) or 余 (more than), as the report writes it".into(),
+                })?;
+                if !evidence.iter().any(|q| figure_in(&q.text, &row.value, &row.unit, approximation)) {
                     return Err(DataError::FigureNotInEvidence {
                         place: at("evidence"),
-                        figure: format!("{}{}", row.value, row.unit),
+                        figure: format!("{}{}{}", row.value, row.unit, row.approx),
                         evidence: row.evidence,
                     });
                 }
-                Some(Figure { value: row.value, unit_written: row.unit, unit: (*unit).to_owned(), multiplier })
+                Some(Figure {
+                    value: row.value,
+                    unit_written: row.unit,
+                    unit: (*unit).to_owned(),
+                    multiplier,
+                    approximation,
+                })
             }
         };
         observations.push(Observation {

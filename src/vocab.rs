@@ -118,6 +118,7 @@ namespace!(
     FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf", DENOTES = "denotes",
     INVOLVES = "involves", PLAN_ELEMENT = "PlanElement", NATIONAL_STRATEGY = "NationalStrategy",
     REVIEW_PART = "ReviewPart", TASK = "Task", GOAL = "Goal", REPORTED_UNDER = "reportedUnder", SERVES = "serves",
+    APPROXIMATION = "approximation", ABOUT = "About", MORE_THAN = "MoreThan", APPROXIMATIONS = "Approximations",
 });
 
 /// The IRI of the ontology document `ontology/qingpu.ttl` (its terms are in [`qpk`]).

@@ -103,7 +103,7 @@ fn a_figure_not_in_its_evidence_is_named() {
     let line = line_count(&copy, "observations.csv");
     refused(
         &copy,
-        &[&format!("observations.csv:{line}:9 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
+        &[&format!("observations.csv:{line}:10 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
     );
 }
 

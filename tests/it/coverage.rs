@@ -222,3 +222,21 @@ fn every_entity_has_an_english_label() {
     );
     assert!(rows.is_empty(), "{rows:?}");
 }
+
+#[test]
+fn approximate_figures_are_kept_with_their_qualifier() {
+    let rows = select(
+        &graph(),
+        "SELECT ?value ?mult ?approximation WHERE {
+           ?o qpk:approximation ?a ; sdmx-measure:obsValue ?value ; sdmx-attribute:unitMult ?mult .
+           ?a rdfs:label ?approximation FILTER(LANG(?approximation) = \"zh\") }
+         ORDER BY ?value",
+    );
+    // 约 78 亿元, 1 亿余元, 30 余家, 600余个, 7.2 万余处: every approximate figure of section 一.
+    let expected = [["1", "8", "余"], ["30", "0", "余"], ["600", "0", "余"], ["7.2", "4", "余"], ["78", "8", "约"]];
+    let mut rows = rows;
+    rows.sort_by(|a, b| a[0].parse::<f64>().unwrap_or(0.0).total_cmp(&b[0].parse().unwrap_or(0.0)));
+    let mut expected: Vec<Vec<String>> = expected.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
+    expected.sort_by(|a, b| a[0].parse::<f64>().unwrap_or(0.0).total_cmp(&b[0].parse().unwrap_or(0.0)));
+    assert_eq!(rows, expected);
+}
