@@ -2,6 +2,7 @@
 
 pub mod cells;
 pub mod cli;
+pub mod document;
 pub mod error;
 pub mod export;
 pub mod ground;

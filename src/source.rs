@@ -11,7 +11,10 @@ use std::path::Path;
 /// Characters that may end a paragraph; a block ending otherwise was cut mid-sentence.
 const TERMINAL: &[char] = &['。', '！', '？', '；', '：', '”', '’', '）', ')', '」', '』', '!', '?', ';', ':'];
 /// Clause punctuation: a block holding none of these is a title line, not a cut sentence.
-const CLAUSE: &[char] = &['，', '。', '；', '：', ',', ';', ':', '、'];
+const CLAUSE: &[char] = &['，', '。', '；', '：', ',', ';', ':'];
+/// A block of at most this many characters that no page break follows is a title line (`附件：名词解释`), never a
+/// cut sentence.
+const TITLE_LENGTH: usize = 20;
 
 /// A contiguous piece of the stored file that is part of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,7 +144,9 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut open: Option<Paragraph> = None;
     let mut chars_before = 0; // code points before `counted`
     let mut counted = 0; // byte offset up to which code points are counted
-    for block in blocks(text) {
+    let blocks = blocks(text);
+    let is_break = |block: &Block| text[block.start..block.end].trim() == "---";
+    for (number, block) in blocks.iter().enumerate() {
         let raw = &text[block.start..block.end];
         let trimmed = raw.trim();
         if trimmed == "---" {
@@ -174,7 +179,11 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
                 });
             }
         }
-        let cut = heading.is_none() && !trimmed.ends_with(TERMINAL) && trimmed.contains(CLAUSE);
+        let page_break_follows = blocks.get(number + 1).is_some_and(is_break);
+        let cut = heading.is_none()
+            && !trimmed.ends_with(TERMINAL)
+            && trimmed.contains(CLAUSE)
+            && (page_break_follows || trimmed.chars().count() > TITLE_LENGTH);
         if !cut {
             result.extend(open.take());
         }
@@ -218,9 +227,16 @@ mod tests {
 
     #[test]
     fn a_blank_line_inside_a_sentence_joins_the_paragraph() {
-        let s = source("投产36个。华为\n\n研发中心开工。");
+        let s = source("完成土地出让25个、开工17个、竣工28个、投产36个。华为\n\n研发中心开工。");
         assert_eq!(s.paragraphs.len(), 1);
-        assert_eq!(s.paragraphs[0].text, "投产36个。华为研发中心开工。");
+        assert_eq!(s.paragraphs[0].text, "完成土地出让25个、开工17个、竣工28个、投产36个。华为研发中心开工。");
+    }
+
+    #[test]
+    fn a_short_title_line_stays_apart_unless_a_page_break_follows() {
+        let s = source("附件：名词解释\n\n1. 甲：乙。\n\n2. 丙：丁，戊\n\n---\n\n己。");
+        let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["附件：名词解释", "1. 甲：乙。", "2. 丙：丁，戊己。"]);
     }
 
     #[test]
