@@ -72,4 +72,9 @@ pub enum Command {
     /// Counts by class and kind, and the share of the report's paragraphs that the facts cite; exit 1 when a
     /// paragraph is neither cited nor listed in `uncited.csv`.
     Stats,
+    /// Where the report mentions an entity (by Chinese or English label, alias, id or IRI), with context.
+    Mentions {
+        /// The entity: a label, an alias, an id or an IRI.
+        entity: String,
+    },
 }

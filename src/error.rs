@@ -100,6 +100,10 @@ pub enum GraphError {
     UnknownQuery { name: String, known: String },
     #[error("format `{format}` does not fit a {kind} query (use one of: {allowed})")]
     FormatMismatch { format: String, kind: String, allowed: String },
+    #[error("no entity is called `{query}`; the nearest: {nearest}")]
+    UnknownEntity { query: String, nearest: String },
+    #[error("`{query}` names {count} entities; give the id of one: {candidates}")]
+    AmbiguousEntity { query: String, count: usize, candidates: String },
     #[error("unknown graph `{name}` (known: {known})")]
     UnknownGraph { name: String, known: String },
     #[error("{path}")]

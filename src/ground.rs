@@ -34,10 +34,15 @@ impl Source {
     pub fn locate(&self, quote: &str) -> Option<Vec<Span>> {
         let at = self.find(quote)?;
         let index = self.starts.partition_point(|&start| start <= at) - 1;
-        let paragraph = &self.paragraphs[index];
         let at = at - self.starts[index];
-        let end = at + quote.len();
-        let spans = paragraph
+        Some(self.spans_in(index, at, at + quote.len()))
+    }
+
+    /// The spans of the stored text that bytes `[at, end)` of paragraph `index`'s text come from: one, or one a
+    /// piece where the range runs across a page break.
+    pub fn spans_in(&self, index: usize, at: usize, end: usize) -> Vec<Span> {
+        let paragraph = &self.paragraphs[index];
+        paragraph
             .segments
             .iter()
             .filter_map(|segment| {
@@ -51,8 +56,7 @@ impl Source {
                     self.span(byte_start, byte_end, start, paragraph.index)
                 })
             })
-            .collect();
-        Some(spans)
+            .collect()
     }
 
     /// The byte offset in the joined paragraphs of the first occurrence of `quote`.

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod anchor;
 pub mod cells;
 pub mod cli;
 pub mod document;
@@ -8,6 +9,7 @@ pub mod export;
 pub mod ground;
 pub mod kinds;
 pub mod map;
+pub mod mentions;
 pub mod query;
 pub mod records;
 pub mod shacl;

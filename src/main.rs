@@ -6,7 +6,7 @@ use qingpu_kg::error::{DataError, GraphError};
 use qingpu_kg::export::{self, write_atomically};
 use qingpu_kg::map::Iris;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::{stats, store, validate};
+use qingpu_kg::{mentions, stats, store, validate};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -142,6 +142,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(stdout, "  ✗ ¶{} is listed as uncited but a fact cites it ({})", u.paragraph + 1, u.place)?;
             }
             Ok(if coverage.is_complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Mentions { entity } => {
+            let graph = store::build(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let entity = mentions::resolve(&graph, &entity)?;
+            for mention in mentions::of(&graph, entity) {
+                writeln!(stdout, "{mention}")?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Validate => {
             let graph = store::build(&args.data, &args.base_iri)

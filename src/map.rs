@@ -1,24 +1,26 @@
 //! Mapping: checked rows and their spans become quads in named graphs.
 //!
-//! Takes the [`Dataset`], its [`Grounding`] and the [`Source`], and writes the quads of the `facts`,
-//! `document` and `provenance` graphs into any [`Emit`] (a vector, or a store transaction). Every IRI is made
+//! Takes the [`Dataset`], its [`Grounding`], the [`Source`] and its [`Anchors`], and writes the quads of the
+//! `facts`, `provenance`, `mentions` and `document` graphs into any [`Emit`] (a vector, or a store transaction). Every IRI is made
 //! from the base IRI and a slug of the data, never a counter or a blank node, so the same input gives the same
 //! graph. A span of the report is one resource, `{report}/span/{start}-{end}`, shared by every annotation that
 //! quotes it.
 
+use crate::anchor;
+use crate::document::Document;
 use crate::ground::{Grounding, Span};
 use crate::kinds::{self, Kind};
+use crate::mentions::Mention;
 use crate::records::{Approximation, Dataset, Detail, Entity, FigureKind, Observation, Period, Relation};
 use crate::source::Source;
 use crate::vocab::{
-    dcat, dcterms, fabio, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos,
-    xsd,
+    dcat, dcterms, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
 };
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
 use std::collections::BTreeMap;
 
 /// The named graphs of the dataset, by short name.
-pub const GRAPHS: &[&str] = &["ontology", "facts", "document", "provenance", "metadata"];
+pub const GRAPHS: &[&str] = &["ontology", "facts", "document", "provenance", "mentions", "metadata"];
 
 /// Where quads go.
 pub trait Emit {
@@ -109,13 +111,13 @@ fn typed(value: impl Into<String>, datatype: NamedNodeRef<'_>) -> Literal {
 }
 
 /// Writes quads of one graph.
-struct Sink<'a> {
-    graph: NamedNode,
-    out: &'a mut dyn Emit,
+pub(crate) struct Sink<'a> {
+    pub(crate) graph: NamedNode,
+    pub(crate) out: &'a mut dyn Emit,
 }
 
 impl Sink<'_> {
-    fn add<'b>(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<TermRef<'b>>) {
+    pub(crate) fn add<'b>(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<TermRef<'b>>) {
         self.out.emit(QuadRef::new(s, p, o.into(), GraphNameRef::NamedNode(self.graph.as_ref())));
     }
 
@@ -126,8 +128,21 @@ impl Sink<'_> {
     }
 }
 
-/// Maps the data into quads of the `facts`, `document` and `provenance` graphs.
-pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding, out: &mut dyn Emit) {
+/// What anchors the graph in the text besides the quotes: the report's structure and the mentions of entities.
+pub struct Anchors<'a> {
+    pub document: &'a Document,
+    pub mentions: &'a [Mention],
+}
+
+/// Maps the data into quads of the `facts`, `provenance`, `document` and `mentions` graphs.
+pub fn map(
+    iris: &Iris,
+    source: &Source,
+    data: &Dataset,
+    grounding: &Grounding,
+    anchors: &Anchors<'_>,
+    out: &mut dyn Emit,
+) {
     let report = iris.report(source);
     let mut periods = BTreeMap::new();
     let mut facts = Sink { graph: iris.graph("facts"), out };
@@ -162,15 +177,8 @@ pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding, 
         facts.add(node, dcat::END_DATE, &typed(period.end.to_string(), xsd::GYEAR));
     }
 
-    let mut document = Sink { graph: iris.graph("document"), out: facts.out };
-    document.add(&report, rdf::TYPE, fabio::REPORT_DOCUMENT);
-    if let Some(title) = source.paragraphs.iter().find(|p| p.heading.is_some()) {
-        document.add(&report, dcterms::TITLE, &zh(title.text.trim_start_matches('#').trim()));
-    }
-    document.add(&report, dcterms::LANGUAGE, &typed("zh", xsd::STRING));
-
-    let mut provenance = Sink { graph: iris.graph("provenance"), out: document.out };
-    let mut spans: BTreeMap<(usize, usize), &Span> = BTreeMap::new();
+    let mut provenance = Sink { graph: iris.graph("provenance"), out: facts.out };
+    let mut spans: BTreeMap<(usize, usize), Span> = BTreeMap::new();
     let mut annotate = |key: &str, body: &NamedNode, out: &mut Sink<'_>| {
         let quoted = grounding.spans(key);
         if quoted.is_empty() {
@@ -186,7 +194,7 @@ pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding, 
                 continue;
             }
             out.add(&annotation, oa::HAS_TARGET, &iris.span(&report, span));
-            spans.entry((span.start, span.end)).or_insert(span);
+            spans.entry((span.start, span.end)).or_insert_with(|| span.clone());
         }
     };
     for entity in &data.entities {
@@ -204,9 +212,11 @@ pub fn map(iris: &Iris, source: &Source, data: &Dataset, grounding: &Grounding, 
     for observation in &data.observations {
         annotate(&observation.id, &iris.observation(&observation.id), &mut provenance);
     }
-    for span in spans.values() {
-        map_span(&iris.span(&report, span), &report, span, &mut provenance);
-    }
+    let mut mentions = Sink { graph: iris.graph("mentions"), out: provenance.out };
+    anchor::map_mentions(iris, source, data, anchors.mentions, &mut mentions, &mut spans);
+    let mut document = Sink { graph: iris.graph("document"), out: mentions.out };
+    anchor::map_document(iris, source, anchors.document, &mut document, &mut spans);
+    anchor::map_spans(iris, source, &spans, &mut document);
 }
 
 fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut BTreeMap<Period, NamedNode>) {
@@ -411,25 +421,4 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             facts.add(&node, skos::NOTE, &zh(&words.join("…")));
         }
     }
-}
-
-/// A span of the report as a Web Annotation specific resource with a quote and a position selector.
-fn map_span(target: &NamedNode, report: &NamedNode, span: &Span, out: &mut Sink<'_>) {
-    let quote = NamedNode::new_unchecked(format!("{}/quote", target.as_str()));
-    let position = NamedNode::new_unchecked(format!("{}/position", target.as_str()));
-    out.add(target, rdf::TYPE, oa::SPECIFIC_RESOURCE);
-    out.add(target, oa::HAS_SOURCE, report);
-    out.add(target, oa::HAS_SELECTOR, &quote);
-    out.add(target, oa::HAS_SELECTOR, &position);
-    out.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR);
-    out.add(&quote, oa::EXACT, &Literal::new_simple_literal(&span.exact));
-    if !span.prefix.is_empty() {
-        out.add(&quote, oa::PREFIX_PROP, &Literal::new_simple_literal(&span.prefix));
-    }
-    if !span.suffix.is_empty() {
-        out.add(&quote, oa::SUFFIX, &Literal::new_simple_literal(&span.suffix));
-    }
-    out.add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
-    out.add(&position, oa::START, &typed(span.start.to_string(), xsd::INTEGER));
-    out.add(&position, oa::END, &typed(span.end.to_string(), xsd::INTEGER));
 }

@@ -4,9 +4,11 @@
 //! RocksDB on disk with the `rocksdb` feature) holding the named graphs of [`GRAPHS`], with the checked data
 //! kept beside it for the commands that need it.
 
+use crate::document::Document;
 use crate::error::{DataError, GraphError, Place};
 use crate::ground::{Grounding, ground};
-use crate::map::{Emit, GRAPHS, Iris, map};
+use crate::map::{Anchors, Emit, GRAPHS, Iris, map};
+use crate::mentions::{self, Mention};
 use crate::records::Dataset;
 use crate::source::Source;
 use crate::vocab::{self, dcat, dcterms, rdf, rdfs, void, xsd};
@@ -30,6 +32,10 @@ pub struct KnowledgeGraph {
     pub source: Source,
     pub data: Dataset,
     pub grounding: Grounding,
+    /// The structure of the report.
+    pub document: Document,
+    /// Every mention of every entity in the report.
+    pub mentions: Vec<Mention>,
 }
 
 /// Checks a base IRI: absolute, ending with `/` or `#`.
@@ -48,6 +54,8 @@ pub struct Inputs {
     pub source: Source,
     pub data: Dataset,
     pub grounding: Grounding,
+    pub document: Document,
+    pub mentions: Vec<Mention>,
 }
 
 /// Reads, checks and grounds `data_dir`.
@@ -63,13 +71,16 @@ pub fn read(data_dir: &Path, base: &str) -> Result<Inputs, GraphError> {
         .into());
     }
     let grounding = ground(&source, &data)?;
-    Ok(Inputs { iris: Iris::new(base), source, data, grounding })
+    let document = Document::parse(&source);
+    let mentions = mentions::find(&source, &data);
+    Ok(Inputs { iris: Iris::new(base), source, data, grounding, document, mentions })
 }
 
 /// Writes every quad of the graph (all named graphs) into `out`.
 pub fn emit(inputs: &Inputs, out: &mut dyn Emit) -> Result<(), GraphError> {
     let mut counting = Counting { inner: out, quads: 0, predicates: HashSet::new() };
-    map(&inputs.iris, &inputs.source, &inputs.data, &inputs.grounding, &mut counting);
+    let anchors = Anchors { document: &inputs.document, mentions: &inputs.mentions };
+    map(&inputs.iris, &inputs.source, &inputs.data, &inputs.grounding, &anchors, &mut counting);
     let graph = inputs.iris.graph("ontology");
     for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(ONTOLOGY_TTL) {
         let triple = triple.map_err(|source| GraphError::Parse { file: "ontology/qingpu.ttl".into(), source })?;
@@ -102,8 +113,8 @@ pub fn build_into(store: Store, data_dir: &Path, base: &str) -> Result<Knowledge
     let mut transaction = store.start_transaction()?;
     emit(&inputs, &mut transaction)?;
     transaction.commit()?;
-    let Inputs { iris, source, data, grounding } = inputs;
-    Ok(KnowledgeGraph { store, iris, source, data, grounding })
+    let Inputs { iris, source, data, grounding, document, mentions } = inputs;
+    Ok(KnowledgeGraph { store, iris, source, data, grounding, document, mentions })
 }
 
 /// Counts the quads that pass, and the predicates they use.

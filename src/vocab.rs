@@ -83,6 +83,7 @@ namespace!(oa, "oa", "http://www.w3.org/ns/oa#", {
     TEXT_POSITION_SELECTOR = "TextPositionSelector", HAS_BODY = "hasBody", HAS_TARGET = "hasTarget",
     HAS_SOURCE = "hasSource", HAS_SELECTOR = "hasSelector", EXACT = "exact", PREFIX_PROP = "prefix",
     SUFFIX = "suffix", START = "start", END = "end", MOTIVATED_BY = "motivatedBy", DESCRIBING = "describing",
+    IDENTIFYING = "identifying",
 });
 namespace!(dcterms, "dcterms", "http://purl.org/dc/terms/", {
     TITLE = "title", DESCRIPTION = "description", ISSUED = "issued", CREATOR = "creator", LANGUAGE = "language",
@@ -100,6 +101,10 @@ namespace!(eli, "eli", "http://data.europa.eu/eli/ontology#", {
     LEGAL_RESOURCE = "LegalResource", TYPE_DOCUMENT = "type_document", IMPLEMENTS = "implements",
 });
 namespace!(fabio, "fabio", "http://purl.org/spar/fabio/", { REPORT_DOCUMENT = "ReportDocument" });
+namespace!(doco, "doco", "http://purl.org/spar/doco/", {
+    SECTION = "Section", PARAGRAPH = "Paragraph", GLOSSARY = "Glossary",
+});
+namespace!(c4o, "c4o", "http://purl.org/spar/c4o/", { HAS_CONTENT = "hasContent" });
 namespace!(
     /// This project's own ontology (`ontology/qingpu.ttl`): only what no standard vocabulary offers.
     qpk, "qpk", "https://w3id.org/qingpu-kg/ontology#", {
@@ -118,7 +123,7 @@ namespace!(
     FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf", DENOTES = "denotes",
     INVOLVES = "involves", PLAN_ELEMENT = "PlanElement", NATIONAL_STRATEGY = "NationalStrategy",
     REVIEW_PART = "ReviewPart", TASK = "Task", GOAL = "Goal", REPORTED_UNDER = "reportedUnder", SERVES = "serves",
-    APPROXIMATION = "approximation", ABOUT = "About", MORE_THAN = "MoreThan", APPROXIMATIONS = "Approximations",
+    SPAN = "span", APPROXIMATION = "approximation", ABOUT = "About", MORE_THAN = "MoreThan", APPROXIMATIONS = "Approximations",
 });
 
 /// The IRI of the ontology document `ontology/qingpu.ttl` (its terms are in [`qpk`]).
@@ -145,6 +150,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
     (void::PREFIX, void::NAMESPACE),
     (eli::PREFIX, eli::NAMESPACE),
     (fabio::PREFIX, fabio::NAMESPACE),
+    (doco::PREFIX, doco::NAMESPACE),
+    (c4o::PREFIX, c4o::NAMESPACE),
     (qpk::PREFIX, qpk::NAMESPACE),
 ];
 
@@ -194,6 +201,8 @@ mod tests {
             void::TERMS,
             eli::TERMS,
             fabio::TERMS,
+            doco::TERMS,
+            c4o::TERMS,
             qpk::TERMS,
         ];
         for term in all.into_iter().flatten() {

@@ -7,7 +7,9 @@ fn build_prints_counts_by_graph_and_class_and_conforms() {
     let output = bin().arg("build").output().expect("run");
     let (stdout, stderr) = texts(&output);
     assert!(output.status.success(), "{stderr}");
-    for graph in ["graph/facts", "graph/provenance", "graph/ontology", "graph/document", "graph/metadata"] {
+    for graph in
+        ["graph/facts", "graph/provenance", "graph/ontology", "graph/document", "graph/mentions", "graph/metadata"]
+    {
         assert!(stdout.contains(graph), "no count for {graph}:\n{stdout}");
     }
     let count_of = |class: &str| -> usize {

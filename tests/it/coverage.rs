@@ -218,7 +218,8 @@ fn every_entity_has_an_english_label() {
     let rows = select(
         &graph(),
         "SELECT ?e WHERE { ?e rdfs:label ?zh FILTER(LANG(?zh) = \"zh\")
-           FILTER NOT EXISTS { ?e rdfs:label ?en FILTER(LANG(?en) = \"en\") } }",
+           FILTER NOT EXISTS { ?e rdfs:label ?en FILTER(LANG(?en) = \"en\") }
+           FILTER NOT EXISTS { ?e a doco:Paragraph } }",
     );
     assert!(rows.is_empty(), "{rows:?}");
 }

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, driving the real `qingpu-kg` binary and the library.
 
+mod anchors;
 mod bad_input;
 mod checks;
 mod cli;
