@@ -9,7 +9,7 @@ use crate::kinds::Kind;
 use crate::map::{GRAPHS, Iris};
 use crate::vocab::{self, rdf};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNodeRef, Quad, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, TermRef, Triple};
 use oxigraph::store::Store;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -53,7 +53,7 @@ pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
     prefixes
 }
 
-/// Writes the graph (all named graphs, or the one called `graph`) in `format`.
+/// Writes the graph of a store (all named graphs, or the one called `graph`) in `format`.
 pub fn export(
     store: &Store,
     iris: &Iris,
@@ -61,17 +61,38 @@ pub fn export(
     graph: Option<&str>,
     out: impl Write,
 ) -> Result<(), GraphError> {
-    let io = |source| GraphError::Io { path: "output".into(), source };
-    let selected = match graph {
-        Some(name) if GRAPHS.contains(&name) => Some(GraphName::from(iris.graph(name))),
-        Some(name) => {
-            return Err(GraphError::UnknownGraph { name: name.to_owned(), known: GRAPHS.join(", ") });
-        }
-        None => None,
-    };
-    let mut quads = store
+    let selected = selected_graph(iris, graph)?;
+    let quads = store
         .quads_for_pattern(None, None, None, selected.as_ref().map(GraphName::as_ref))
         .collect::<Result<Vec<Quad>, _>>()?;
+    write_quads(quads, iris, format, out)
+}
+
+/// Writes built quads (all named graphs, or the one called `graph`) in `format`, without a store: what
+/// `export` does on the in-memory default, at a fraction of the memory.
+pub fn export_quads(
+    mut quads: Vec<Quad>,
+    iris: &Iris,
+    format: ExportFormat,
+    graph: Option<&str>,
+    out: impl Write,
+) -> Result<(), GraphError> {
+    if let Some(selected) = selected_graph(iris, graph)? {
+        quads.retain(|q| q.graph_name == selected);
+    }
+    write_quads(quads, iris, format, out)
+}
+
+fn selected_graph(iris: &Iris, graph: Option<&str>) -> Result<Option<GraphName>, GraphError> {
+    match graph {
+        Some(name) if GRAPHS.contains(&name) => Ok(Some(GraphName::from(iris.graph(name)))),
+        Some(name) => Err(GraphError::UnknownGraph { name: name.to_owned(), known: GRAPHS.join(", ") }),
+        None => Ok(None),
+    }
+}
+
+fn write_quads(mut quads: Vec<Quad>, iris: &Iris, format: ExportFormat, out: impl Write) -> Result<(), GraphError> {
+    let io = |source| GraphError::Io { path: "output".into(), source };
     let mut serializer = RdfSerializer::from_format(format.rdf());
     for (prefix, namespace) in prefixes(iris) {
         serializer = serializer
@@ -80,15 +101,33 @@ pub fn export(
     }
     let mut writer = serializer.for_writer(BufWriter::new(out));
     if format.keeps_graphs() {
-        quads.sort_by_cached_key(|q| {
-            (q.graph_name.to_string(), sort_key(&q.subject.to_string(), q.predicate.as_ref(), &q.object.to_string()))
+        quads.sort_by(|a, b| {
+            graph_key(a.graph_name.as_ref()).cmp(&graph_key(b.graph_name.as_ref())).then_with(|| {
+                order(
+                    a.subject.as_ref().into(),
+                    a.predicate.as_ref(),
+                    a.object.as_ref(),
+                    b.subject.as_ref().into(),
+                    b.predicate.as_ref(),
+                    b.object.as_ref(),
+                )
+            })
         });
         for quad in &quads {
             writer.serialize_quad(quad).map_err(io)?;
         }
     } else {
         let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
-        triples.sort_by_cached_key(|t| sort_key(&t.subject.to_string(), t.predicate.as_ref(), &t.object.to_string()));
+        triples.sort_by(|a, b| {
+            order(
+                a.subject.as_ref().into(),
+                a.predicate.as_ref(),
+                a.object.as_ref(),
+                b.subject.as_ref().into(),
+                b.predicate.as_ref(),
+                b.object.as_ref(),
+            )
+        });
         triples.dedup();
         for triple in &triples {
             writer.serialize_triple(triple).map_err(io)?;
@@ -97,9 +136,36 @@ pub fn export(
     writer.finish().map_err(io)?.flush().map_err(io)
 }
 
-/// Orders by subject, then `rdf:type` before other predicates, then predicate and object.
-fn sort_key(subject: &str, predicate: NamedNodeRef<'_>, object: &str) -> (String, bool, String, String) {
-    (subject.to_owned(), predicate != rdf::TYPE, predicate.as_str().to_owned(), object.to_owned())
+/// A term as strings to compare, without allocating: IRIs first, then blank nodes, then literals.
+fn term_key(term: TermRef<'_>) -> (u8, &str, &str, &str) {
+    match term {
+        TermRef::NamedNode(n) => (0, n.as_str(), "", ""),
+        TermRef::BlankNode(b) => (1, b.as_str(), "", ""),
+        TermRef::Literal(l) => (2, l.value(), l.datatype().as_str(), l.language().unwrap_or("")),
+    }
+}
+
+fn graph_key(graph: GraphNameRef<'_>) -> (u8, &str) {
+    match graph {
+        GraphNameRef::DefaultGraph => (0, ""),
+        GraphNameRef::NamedNode(n) => (1, n.as_str()),
+        GraphNameRef::BlankNode(b) => (2, b.as_str()),
+    }
+}
+
+/// Orders triples by subject, then `rdf:type` before other predicates, then predicate and object.
+fn order(
+    s1: TermRef<'_>,
+    p1: NamedNodeRef<'_>,
+    o1: TermRef<'_>,
+    s2: TermRef<'_>,
+    p2: NamedNodeRef<'_>,
+    o2: TermRef<'_>,
+) -> std::cmp::Ordering {
+    term_key(s1)
+        .cmp(&term_key(s2))
+        .then_with(|| (p1 != rdf::TYPE, p1.as_str()).cmp(&(p2 != rdf::TYPE, p2.as_str())))
+        .then_with(|| term_key(o1).cmp(&term_key(o2)))
 }
 
 /// Writes `path` through `write`: into a temporary file beside it, renamed over `path` only on success.

@@ -103,12 +103,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, graph, output } => {
-            let store = open(args)?;
+            // The in-memory default needs no store to be written out: the built quads are serialized directly.
+            #[cfg(feature = "rocksdb")]
+            let stored = args.store.as_ref().map(|_| open(args)).transpose()?;
+            #[cfg(not(feature = "rocksdb"))]
+            let stored: Option<Store> = None;
+            let quads = match &stored {
+                Some(_) => None,
+                None => Some(
+                    store::quads(&args.data, &args.base_iri)
+                        .with_context(|| format!("building from {}", args.data.display()))?
+                        .0,
+                ),
+            };
+            let write = move |out: &mut dyn Write| -> Result<(), qingpu_kg::GraphError> {
+                match (stored, quads) {
+                    (Some(store), _) => export::export(&store, &iris, format, graph.as_deref(), out),
+                    (None, Some(quads)) => export::export_quads(quads, &iris, format, graph.as_deref(), out),
+                    (None, None) => unreachable!("either a store or the built quads"),
+                }
+            };
             match output {
-                Some(path) => write_atomically(&path, |file| -> anyhow::Result<()> {
-                    Ok(export::export(&store, &iris, format, graph.as_deref(), file)?)
-                })?,
-                None => export::export(&store, &iris, format, graph.as_deref(), &mut stdout)?,
+                Some(path) => write_atomically(&path, |file| -> anyhow::Result<()> { Ok(write(file)?) })?,
+                None => write(&mut stdout)?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -406,7 +406,7 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
         Some(figure) => {
             facts.add(&node, rdf::TYPE, qb::OBSERVATION);
             facts.add(&node, qb::DATA_SET_PROP, &iris.figures());
-            facts.add(&node, sdmx_measure::OBS_VALUE, &typed(&figure.value, xsd::DECIMAL));
+            facts.add(&node, sdmx_measure::OBS_VALUE, &typed(canonical_decimal(&figure.value), xsd::DECIMAL));
             facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, &figure.unit));
             facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
             match figure.approximation {
@@ -420,5 +420,28 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             let words: Vec<&str> = observation.evidence.iter().map(|q| q.text.as_str()).collect();
             facts.add(&node, skos::NOTE, &zh(&words.join("…")));
         }
+    }
+}
+
+/// The canonical lexical form of an `xsd:decimal` written as the report writes it (`42.0` → `42`), as stores keep
+/// it: the graph is the same whether it is read from the store or written from the build.
+fn canonical_decimal(value: &str) -> &str {
+    match value.split_once('.') {
+        Some((int, fraction)) if fraction.bytes().all(|b| b == b'0') => int,
+        Some(_) => value.trim_end_matches('0'),
+        None => value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_decimal;
+
+    #[test]
+    fn decimals_are_written_in_canonical_form() {
+        assert_eq!(canonical_decimal("42.0"), "42");
+        assert_eq!(canonical_decimal("41.550"), "41.55");
+        assert_eq!(canonical_decimal("539.5"), "539.5");
+        assert_eq!(canonical_decimal("51500"), "51500");
     }
 }
