@@ -13,7 +13,7 @@ use crate::mentions::Mention;
 use crate::records::Dataset;
 use crate::source::Source;
 use crate::vocab::{c4o, dcterms, doco, fabio, oa, qpk, rdf, rdfs, schema, skos, xsd};
-use oxigraph::model::{Literal, NamedNode};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, TermRef};
 use std::collections::BTreeMap;
 
 /// How many characters of a paragraph name it (`rdfs:label`).
@@ -120,24 +120,36 @@ pub(crate) fn map_mentions(
 pub(crate) fn map_spans(iris: &Iris, source: &Source, spans: &BTreeMap<(usize, usize), Span>, document: &mut Sink<'_>) {
     let report = iris.report(source);
     for span in spans.values() {
-        let target = iris.span(&report, span);
-        let quote = NamedNode::new_unchecked(format!("{}/quote", target.as_str()));
-        let position = NamedNode::new_unchecked(format!("{}/position", target.as_str()));
-        document.add(&target, rdf::TYPE, oa::SPECIFIC_RESOURCE);
-        document.add(&target, oa::HAS_SOURCE, &report);
-        document.add(&target, dcterms::IS_PART_OF, &paragraph_iri(&report, span.paragraph));
-        document.add(&target, oa::HAS_SELECTOR, &quote);
-        document.add(&target, oa::HAS_SELECTOR, &position);
-        document.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR);
-        document.add(&quote, oa::EXACT, &Literal::new_simple_literal(&span.exact));
-        if !span.prefix.is_empty() {
-            document.add(&quote, oa::PREFIX_PROP, &Literal::new_simple_literal(&span.prefix));
-        }
-        if !span.suffix.is_empty() {
-            document.add(&quote, oa::SUFFIX, &Literal::new_simple_literal(&span.suffix));
-        }
-        document.add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
-        document.add(&position, oa::START, &Literal::new_typed_literal(span.start.to_string(), xsd::INTEGER));
-        document.add(&position, oa::END, &Literal::new_typed_literal(span.end.to_string(), xsd::INTEGER));
+        let (target, paragraph) = (iris.span(&report, span), paragraph_iri(&report, span.paragraph));
+        write_span(&target, &report, &paragraph, span, &mut |s, p, o| document.add(s, p, o));
     }
+}
+
+/// The triples of one span: `target` is a specific resource of `report` with a quote and a position selector,
+/// part of `paragraph`.
+pub(crate) fn write_span(
+    target: &NamedNode,
+    report: &NamedNode,
+    paragraph: &NamedNode,
+    span: &Span,
+    add: &mut dyn FnMut(&NamedNode, NamedNodeRef<'_>, TermRef<'_>),
+) {
+    let quote = NamedNode::new_unchecked(format!("{}/quote", target.as_str()));
+    let position = NamedNode::new_unchecked(format!("{}/position", target.as_str()));
+    add(target, rdf::TYPE, oa::SPECIFIC_RESOURCE.into());
+    add(target, oa::HAS_SOURCE, report.into());
+    add(target, dcterms::IS_PART_OF, paragraph.into());
+    add(target, oa::HAS_SELECTOR, (&quote).into());
+    add(target, oa::HAS_SELECTOR, (&position).into());
+    add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR.into());
+    add(&quote, oa::EXACT, (&Literal::new_simple_literal(&span.exact)).into());
+    if !span.prefix.is_empty() {
+        add(&quote, oa::PREFIX_PROP, (&Literal::new_simple_literal(&span.prefix)).into());
+    }
+    if !span.suffix.is_empty() {
+        add(&quote, oa::SUFFIX, (&Literal::new_simple_literal(&span.suffix)).into());
+    }
+    add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR.into());
+    add(&position, oa::START, (&Literal::new_typed_literal(span.start.to_string(), xsd::INTEGER)).into());
+    add(&position, oa::END, (&Literal::new_typed_literal(span.end.to_string(), xsd::INTEGER)).into());
 }

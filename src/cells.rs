@@ -86,13 +86,12 @@ pub fn is_decimal(value: &str) -> bool {
 
 /// Splits a written unit into its power of ten and its base: `亿元` → (8, `元`), `%` → (0, `%`).
 pub fn split_unit(written: &str) -> (u8, &str) {
-    if let Some(base) = written.strip_prefix('亿') {
-        (8, base)
-    } else if let Some(base) = written.strip_prefix('万') {
-        (4, base)
-    } else {
-        (0, written)
-    }
+    const POWERS: &[(&str, u8)] = &[("万亿", 12), ("亿", 8), ("千万", 7), ("百万", 6), ("万", 4)];
+    POWERS
+        .iter()
+        .find_map(|(prefix, power)| Some((*power, written.strip_prefix(prefix)?)))
+        .filter(|(_, base)| !base.is_empty())
+        .unwrap_or((0, written))
 }
 
 /// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between;
@@ -163,6 +162,9 @@ mod tests {
         assert_eq!(split_unit("亿元"), (8, "元"));
         assert_eq!(split_unit("万平方米"), (4, "平方米"));
         assert_eq!(split_unit("%"), (0, "%"));
+        assert_eq!(split_unit("万亿元"), (12, "元"));
+        assert_eq!(split_unit("千万元"), (7, "元"));
+        assert_eq!(split_unit("万"), (0, "万"), "a bare multiplier is no unit");
     }
 
     #[test]

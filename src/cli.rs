@@ -77,4 +77,21 @@ pub enum Command {
         /// The entity: a label, an alias, an id or an IRI.
         entity: String,
     },
+    /// Extract the structure, glossary, quoted terms, figures and places of another report of this kind.
+    Extract {
+        /// The report, markdown or plain text, UTF-8.
+        report: PathBuf,
+        /// The RDF format of the graph.
+        #[arg(long, short = 'f', value_enum, default_value = "trig")]
+        format: ExportFormat,
+        /// Write the graph to this file (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also write candidate CSV rows in the shape of `data/` into this folder, for a person to review.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Known places (a `places.csv` of the data's shape); by default the places of `--data`.
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Option<PathBuf>,
+    },
 }

@@ -110,7 +110,7 @@ impl Document {
                     _ => rest.trim_end_matches(['。', '：', ':']),
                 }
                 .trim();
-                let title_at = text.len() - body.len() + marker_len + (rest.len() - rest.trim_start().len());
+                let title_at = offset_in(text, title);
                 let slot = usize::from(level) - 1;
                 if level == 1 {
                     close(&mut document.sections, &mut open[1], index);
@@ -158,6 +158,11 @@ impl Document {
             None => s.number.to_string(),
         }
     }
+}
+
+/// The byte offset of `part`, a slice of `text`, in `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
 }
 
 /// The text of a paragraph without markdown heading marks.
@@ -218,7 +223,6 @@ fn glossary_entry(text: &str, paragraph: usize) -> Option<GlossaryEntry> {
     let rest = &text[digits.len()..];
     let separator = rest.chars().next().filter(|c| matches!(c, '.' | '．' | '、'))?;
     let rest = &rest[separator.len_utf8()..];
-    let term_start = rest.len() - rest.trim_start().len();
     let body = rest.trim_start();
     let colon = body.find(['：', ':'])?;
     let colon_len = body[colon..].chars().next()?.len_utf8();
@@ -227,14 +231,13 @@ fn glossary_entry(text: &str, paragraph: usize) -> Option<GlossaryEntry> {
     if term.is_empty() || definition.is_empty() {
         return None;
     }
-    let term_at = digits.len() + separator.len_utf8() + term_start;
     Some(GlossaryEntry {
         number,
         term: term.to_owned(),
         definition: definition.to_owned(),
         paragraph,
-        term_at,
-        definition_at: term_at + colon + colon_len + (body[colon + colon_len..].len() - definition.len()),
+        term_at: offset_in(text, term),
+        definition_at: offset_in(text, definition),
     })
 }
 
@@ -312,7 +315,7 @@ mod tests {
 
     #[test]
     fn offsets_point_at_the_words() {
-        let (source, d) = document("### （二）经济发展\n\n#### 名词解释\n\n12. “两转变”：从能办转变。");
+        let (source, d) = document("### （二）经济发展 \n\n#### 名词解释\n\n12. “两转变”： 从能办转变。 ");
         let s = &d.sections[0];
         assert!(source.paragraphs[s.paragraph].text[s.title_at..].starts_with("经济发展"));
         let e = &d.glossary.as_ref().unwrap().entries[0];

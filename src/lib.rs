@@ -6,6 +6,7 @@ pub mod cli;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod ground;
 pub mod kinds;
 pub mod map;

@@ -6,7 +6,7 @@ use qingpu_kg::error::{DataError, GraphError};
 use qingpu_kg::export::{self, write_atomically};
 use qingpu_kg::map::Iris;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::{mentions, stats, store, validate};
+use qingpu_kg::{extract, mentions, stats, store, validate};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -24,6 +24,7 @@ fn main() -> ExitCode {
             eprintln!("error: {error:#}");
             let bad_input = error.chain().any(|e| {
                 e.downcast_ref::<DataError>().is_some()
+                    || e.downcast_ref::<extract::ExtractError>().is_some_and(extract::ExtractError::is_bad_input)
                     || e.downcast_ref::<GraphError>().is_some_and(GraphError::is_bad_input)
             });
             ExitCode::from(if bad_input { 2 } else { 1 })
@@ -166,6 +167,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let entity = mentions::resolve(&graph, &entity)?;
             for mention in mentions::of(&graph, entity) {
                 writeln!(stdout, "{mention}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { report, format, output, out, gazetteer } => {
+            let options = extract::Options { base_iri: args.base_iri.clone(), data: args.data.clone(), gazetteer };
+            let extraction = extract::extract_file(&report, &options)?;
+            match output {
+                Some(path) => {
+                    write_atomically(&path, |file| -> anyhow::Result<()> { Ok(extraction.write_graph(format, file)?) })?
+                }
+                None => extraction.write_graph(format, &mut stdout)?,
+            }
+            if let Some(dir) = out {
+                extraction.write_candidates(&dir)?;
             }
             Ok(ExitCode::SUCCESS)
         }

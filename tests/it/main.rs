@@ -6,6 +6,7 @@ mod checks;
 mod cli;
 mod coverage;
 mod export;
+mod extract;
 mod queries;
 mod shacl;
 mod spans;

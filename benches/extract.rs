@@ -1,0 +1,69 @@
+//! Benchmarks of `extract` on the Qingpu report, in process: cutting the text into paragraphs and extracting
+//! its structure, glossary, terms, figures and places (the gazetteer of `data/` read beforehand), on the
+//! report as it is and repeated 10 and 100 times, to show the time grows linearly with the text. Run with
+//! `cargo bench --bench extract`; the figures are in README.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use qingpu_kg::extract::{self, Gazetteer};
+use qingpu_kg::source::Source;
+use std::hint::black_box;
+use std::path::Path;
+
+/// The report with its body repeated `times` times and its glossary entries repeated as often after it, so
+/// that every kind of work (parts, figures, terms, places, glossary entries) grows with the text.
+fn repeated(report: &str, times: usize) -> String {
+    let glossary = report.find("#### 名词解释").expect("the report has a glossary");
+    let (body, appendix) = report.split_at(glossary);
+    let (title, entries) = appendix.split_once('\n').expect("a glossary title line");
+    let mut text = String::with_capacity(report.len() * times);
+    for _ in 0..times {
+        text.push_str(body);
+        text.push_str("\n\n");
+    }
+    text.push_str(title);
+    text.push_str("\n\n");
+    for _ in 0..times {
+        text.push_str(entries);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let report =
+        std::fs::read_to_string(root.join("data/source/qingpu-2020-government-work-report.md")).expect("the report");
+    let gazetteer = Gazetteer::read(&root.join("data/places.csv")).expect("the gazetteer");
+    let mut group = c.benchmark_group("extract");
+    for times in [1, 10, 100] {
+        let text = repeated(&report, times);
+        let check = extract::extract(&Source::new("r.md", text.clone()), &gazetteer);
+        assert_eq!(check.glossary.len(), 22 * times);
+        assert!(check.figures.len() >= 200 * times);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(if times == 100 { 10 } else { 30 });
+        group.bench_with_input(BenchmarkId::new("paragraphs and extraction", format!("{times}x")), &text, |b, text| {
+            b.iter(|| {
+                let source = Source::new("r.md", text.clone());
+                black_box(extract::extract(&source, &gazetteer))
+            })
+        });
+        let source = Source::new("r.md", text.clone());
+        group.bench_with_input(BenchmarkId::new("extraction only", format!("{times}x")), &source, |b, source| {
+            b.iter(|| black_box(extract::extract(source, &gazetteer)))
+        });
+    }
+    group.finish();
+    let source = Source::new("r.md", report.clone());
+    let extraction = extract::extract(&source, &gazetteer);
+    c.bench_function("extract: the graph of the report as TriG", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(1 << 20);
+            extraction.write_graph(qingpu_kg::export::ExportFormat::Trig, &mut out).expect("writes");
+            black_box(out)
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

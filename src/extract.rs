@@ -1,0 +1,306 @@
+//! Extraction: the structure, glossary, quoted terms, figures and places of a work report nobody curated yet.
+//!
+//! Takes any Chinese government work report (a district's, a city's or a province's, of any year) in markdown
+//! or plain text, and gives an [`Extraction`]: its numbered parts and paragraphs ([`Document`]), its glossary,
+//! the terms it puts in quotation marks, its figures (number, unit as written, power of ten, indicator phrase,
+//! growth rates, 约 and 余, result / estimate / target from the part they stand in) and the known places of a
+//! [`Gazetteer`] it names. Every item keeps the spans of the stored text it was read from, in code points.
+//! The extraction is written as a graph ([`Extraction::write_graph`], IRIs under `{base}extract/{stem}/`, no
+//! blank nodes, sorted) and as candidate CSV rows in the shape of `data/` for a person to review
+//! ([`Extraction::write_candidates`]). Nothing here knows the Qingpu report: the rules are those of the genre.
+
+mod candidates;
+mod figures;
+mod graph;
+mod matcher;
+mod places;
+mod structure;
+mod terms;
+mod text;
+
+pub use figures::{Figure, Growth};
+pub use places::{Gazetteer, KnownPlace, PlaceMentions};
+pub use structure::{Part, PartKind};
+pub use terms::{GlossaryItem, Occurrence, Term};
+
+use crate::document::Document;
+use crate::error::{DataError, GraphError, Place};
+use crate::source::Source;
+use crate::store::{DEFAULT_BASE_IRI, check_base_iri};
+use std::path::{Path, PathBuf};
+
+/// How to run `extract`: the base IRI of the graph, the data folder, and an optional gazetteer file.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The base IRI; the extraction's IRIs are `{base_iri}extract/{stem}/…`.
+    pub base_iri: String,
+    /// The data folder: its `places.csv` is the gazetteer when none is given (none if it is missing).
+    pub data: PathBuf,
+    /// A `places.csv` of the data's shape.
+    pub gazetteer: Option<PathBuf>,
+}
+
+/// A problem reading the report or the gazetteer (bad input, exit code 2), or writing the results (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("{place}: cannot read the report")]
+    Read { place: Place, source: std::io::Error },
+    #[error("{place}: the report is empty")]
+    Empty { place: Place },
+    #[error("{place}: a binary file, not a report (NUL byte at byte {byte})")]
+    Binary { place: Place, byte: usize },
+    #[error(
+        "{place}: not valid UTF-8 (byte {byte}); convert the report to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)"
+    )]
+    NotUtf8 { place: Place, byte: usize },
+    #[error(
+        "{place}: no structure of a work report found: no numbered part (一、 or （一）), no glossary (名词解释) and no figure with a unit"
+    )]
+    NoStructure { place: Place },
+    #[error(transparent)]
+    Gazetteer(DataError),
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    #[error("{}: cannot write", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl ExtractError {
+    /// Whether the error comes from bad input (exit code 2) rather than a failure to write (exit code 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Self::Graph(error) => error.is_bad_input(),
+            Self::Write { .. } => false,
+            _ => true,
+        }
+    }
+}
+
+/// What was read from one report: its structure, and every item with the spans it stands in.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The base IRI of the graph (by default [`DEFAULT_BASE_IRI`]).
+    pub base_iri: String,
+    /// The report's file name.
+    pub name: String,
+    /// The title, without markdown.
+    pub title: Option<String>,
+    /// The year of the report (the first `2020年` of its title lines), if written.
+    pub year: Option<u16>,
+    /// The numbered parts and the glossary, as [`Document::parse`] finds them.
+    pub document: Document,
+    /// One per [`Document::sections`]: the kind of the part, its year and the spans of its title.
+    pub parts: Vec<Part>,
+    /// Each paragraph's place in the stored text and in the parts.
+    pub paragraphs: Vec<ParagraphPlace>,
+    pub glossary: Vec<GlossaryItem>,
+    pub terms: Vec<Term>,
+    pub figures: Vec<Figure>,
+    pub places: Vec<PlaceMentions>,
+    /// The place the report is about: the first known place named in its title, as an index into `places`.
+    pub area: Option<usize>,
+}
+
+/// A paragraph as extracted: its text, where it stands in the stored file and in the parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphPlace {
+    /// The text as a reader reads it (joined across page breaks).
+    pub text: String,
+    /// The spans of the stored file it occupies: one, or one a piece where a page break cuts it.
+    pub spans: Vec<crate::ground::Span>,
+    /// The line of the stored file it starts on.
+    pub line: usize,
+    /// Its innermost numbered part, as an index into the document's sections.
+    pub section: Option<usize>,
+}
+
+/// Reads `report` and extracts it, with the gazetteer of `options`.
+pub fn extract_file(report: &Path, options: &Options) -> Result<Extraction, ExtractError> {
+    check_base_iri(&options.base_iri)?;
+    let source = read(report)?;
+    let gazetteer = match &options.gazetteer {
+        Some(file) => Gazetteer::read(file)?,
+        None => {
+            let file = options.data.join("places.csv");
+            if file.is_file() { Gazetteer::read(&file)? } else { Gazetteer::default() }
+        }
+    };
+    let mut extraction = extract(&source, &gazetteer);
+    if extraction.document.sections.is_empty()
+        && extraction.document.glossary.is_none()
+        && extraction.figures.is_empty()
+    {
+        return Err(ExtractError::NoStructure { place: Place::file(report) });
+    }
+    extraction.base_iri.clone_from(&options.base_iri);
+    Ok(extraction)
+}
+
+/// Reads a report file, refusing an empty, binary or non-UTF-8 one with its place.
+pub fn read(report: &Path) -> Result<Source, ExtractError> {
+    let place = Place::file(report);
+    let bytes = std::fs::read(report).map_err(|source| ExtractError::Read { place: place.clone(), source })?;
+    let line_of = |bytes: &[u8], byte: usize| bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
+        return Err(ExtractError::Binary { place: place.at_line(line_of(&bytes, byte)), byte });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let byte = error.utf8_error().valid_up_to();
+            return Err(ExtractError::NotUtf8 { place: place.at_line(line_of(error.as_bytes(), byte)), byte });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty { place });
+    }
+    let name = report.file_name().map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
+    Ok(Source::new(name, text))
+}
+
+/// Extracts a report already read, under the default base IRI.
+pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
+    let document = Document::parse(source);
+    let title = document.title.map(|i| source.paragraphs[i].text.trim_start_matches('#').trim().to_owned());
+    let year = structure::report_year(source, &document);
+    let mut locator = text::Locator::new(source);
+    let parts = structure::parts(&document, year, &mut locator);
+    let glossary = terms::glossary(&document, &mut locator);
+    let glossary_start = document.glossary.as_ref().map_or(usize::MAX, |g| g.paragraph);
+    let words = terms::quoted(source);
+    let term_matcher = matcher::Matcher::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), i)));
+    let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); words.len()];
+    let place_matcher = gazetteer.matcher();
+    let mut mentions: Vec<Vec<Occurrence>> = vec![Vec::new(); gazetteer.places.len()];
+    let mut figures = Vec::new();
+    let mut paragraphs = Vec::with_capacity(source.paragraphs.len());
+    let sections = structure::innermost(&document, source.paragraphs.len());
+    for (paragraph, &section) in source.paragraphs.iter().zip(&sections) {
+        locator.enter(paragraph.index);
+        let text = paragraph.text.as_str();
+        let spans = locator.spans(0, text.len());
+        paragraphs.push(ParagraphPlace { text: text.to_owned(), spans, line: paragraph.line, section });
+        if paragraph.index < glossary_start {
+            let context = structure::Context::new(&parts, year, paragraph.index, section);
+            figures::in_paragraph(text, &context, &locator, &mut figures);
+        }
+        term_matcher.find(text, |at, end, owner| occurrences[owner].push(locator.occurrence(at, end)));
+        place_matcher.find(text, |at, end, owner| mentions[owner].push(locator.occurrence(at, end)));
+    }
+    let terms: Vec<Term> = words
+        .iter()
+        .zip(occurrences)
+        .filter(|(_, occurrences)| !occurrences.is_empty())
+        .map(|(text, occurrences)| Term { text: text.clone(), occurrences })
+        .collect();
+    let area = document.title.and_then(|i| {
+        let mut first = None;
+        place_matcher.find(&source.paragraphs[i].text, |_, _, owner| {
+            first.get_or_insert(owner);
+        });
+        first
+    });
+    let (places, area) = places::mentioned(gazetteer, mentions, area);
+    Extraction {
+        base_iri: DEFAULT_BASE_IRI.to_owned(),
+        name: source.name.clone(),
+        title,
+        year,
+        document,
+        parts,
+        paragraphs,
+        glossary,
+        terms,
+        figures,
+        places,
+        area,
+    }
+}
+
+impl Extraction {
+    /// The report file's name without its extension: the IRI segment of the extraction.
+    pub fn stem(&self) -> &str {
+        self.name.rsplit_once('.').map_or(self.name.as_str(), |(stem, _)| stem)
+    }
+
+    /// Writes the graph in `format`, sorted: equal input gives equal bytes.
+    pub fn write_graph(
+        &self,
+        format: crate::export::ExportFormat,
+        out: impl std::io::Write,
+    ) -> Result<(), ExtractError> {
+        graph::write(self, format, out)
+    }
+
+    /// The quads of the graph, unsorted.
+    pub fn quads(&self) -> Vec<oxigraph::model::Quad> {
+        graph::quads(self)
+    }
+
+    /// Writes the candidate rows into `dir` (created if missing), each file atomically.
+    pub fn write_candidates(&self, dir: &Path) -> Result<(), ExtractError> {
+        candidates::write(self, dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_makes_it_panic() {
+        let report = include_str!("../tests/fixtures/reports/district-2021.md");
+        let odd = [
+            "",
+            "约",
+            "余",
+            "万",
+            "1,",
+            "1.",
+            "１．",
+            "“",
+            "”“",
+            "1,00",
+            "3万亿",
+            "约 ",
+            "第",
+            "—1%",
+            "1%增长",
+            "增长1",
+            "# 一、\n\n（一）\n\n1. ：\n\n名词解释\n\n1. “”：\n\n2、a:b",
+            "12345678901234567890亿元",
+            "。1个",
+        ];
+        let gazetteer = Gazetteer::new(vec![KnownPlace {
+            id: "jiangchuan".into(),
+            kind_type: String::new(),
+            label_zh: "江川区".into(),
+            label_en: String::new(),
+            alt_zh: vec!["江川".into()],
+            division_code: String::new(),
+        }]);
+        let city = include_str!("../tests/fixtures/reports/city-2019.txt");
+        let qingpu = include_str!("../data/source/qingpu-2020-government-work-report.md");
+        let prefixes = [(report, 7), (city, 5), (qingpu, 997)]
+            .into_iter()
+            .flat_map(|(text, step)| text.char_indices().map(|(i, _)| &text[..i]).step_by(step));
+        // Trailing spaces shift the offsets `document` gives (a title, a definition): the words are still found.
+        let spaced = report.replace('\n', " \n");
+        for text in odd.into_iter().chain(prefixes) {
+            let extraction = extract(&Source::new("t.md", text.to_owned()), &gazetteer);
+            let _ = extraction.quads();
+        }
+        let extraction = extract(&Source::new("t.md", spaced), &gazetteer);
+        let titles: Vec<_> = extraction.parts.iter().map(|p| p.title_spans[0].exact.as_str()).collect();
+        assert_eq!(titles[0], "2020年工作回顾");
+        let definitions = extraction.glossary.iter().map(|g| g.definition_spans.last().map(|s| s.exact.as_str()));
+        assert_eq!(
+            definitions.collect::<Vec<_>>(),
+            [
+                Some("由各级党政主要负责人担任河长，负责组织领导相应河湖的管理和保护工作。"),
+                Some("平台。"),
+                Some("以智能制造为主导产业的特色小镇。")
+            ]
+        );
+    }
+}

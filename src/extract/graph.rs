@@ -1,0 +1,405 @@
+//! The graph of an extraction: quads in four named graphs under `{base}extract/{stem}/`, as the build maps the
+//! curated report (`anchor`, `map`), written sorted by [`export_quads`].
+//!
+//! `graph/document` holds the report (`fabio:ReportDocument`), its parts (`doco:Section`, `section/2/5`), its
+//! glossary (`doco:Glossary`, `section/glossary`), its paragraphs (`doco:Paragraph` with `c4o:hasContent` and
+//! the spans they occupy, `qpk:span`) and every span used (`oa:SpecificResource` with `oa:TextQuoteSelector`
+//! and `oa:TextPositionSelector` in code points of the stored file). `graph/facts` holds what the parts speak of
+//! (`qpk:PlanElement`, a sub-part of a review `qpk:ReviewPart`, of a plan `qpk:Task`; the section's
+//! `dcterms:subject`), the glossary (a `skos:ConceptScheme`), the quoted terms (candidate concepts of a scheme
+//! of their own), the figures (`qb:Observation` with `sdmx-measure:obsValue`, `sdmx-attribute:unitMult`,
+//! `qpk:figureKind`, `qpk:indicator`, the indicator phrase as `rdfs:label`, `qpk:reportedUnder` its part; a
+//! growth rate's indicator `qpk:growthOf` the one that grew) and the known places named (the gazetteer's IRIs,
+//! `{base}id/place/{id}`, as periods are `{base}id/period/{year}`). `graph/provenance` holds one annotation
+//! `oa:describing` each part, glossary entry and figure, targeting the spans it was read from; `graph/mentions`
+//! one annotation `oa:identifying` each occurrence of a quoted term or a known place.
+
+use super::text::iri_segment;
+use super::{ExtractError, Extraction, PartKind};
+use crate::export::{ExportFormat, export_quads};
+use crate::ground::Span;
+use crate::kinds::Kind;
+use crate::map::Iris;
+use crate::records::{Approximation, FigureKind, Period};
+use crate::vocab::{
+    c4o, dcat, dcterms, doco, fabio, oa, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure,
+    skos, xsd,
+};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many characters of a paragraph name it (`rdfs:label`), as in the curated report's graph.
+const FIRST_WORDS: usize = 16;
+
+fn zh(text: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, "zh")
+}
+
+fn en(text: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, "en")
+}
+
+fn integer(value: impl ToString) -> Literal {
+    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+}
+
+/// The canonical form of an `xsd:decimal` (`42.0` → `42`), as a store keeps it and the build writes it.
+fn canonical_decimal(value: &str) -> &str {
+    match value.split_once('.') {
+        Some((int, fraction)) if fraction.bytes().all(|b| b == b'0') => int,
+        Some(_) => value.trim_end_matches('0'),
+        None => value,
+    }
+}
+
+/// The quads being written, and the graph they go to.
+struct Out {
+    graph: NamedNode,
+    quads: Vec<Quad>,
+}
+
+impl Out {
+    fn add<'b>(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<TermRef<'b>>) {
+        self.quads.push(QuadRef::new(s, p, o.into(), GraphNameRef::NamedNode(self.graph.as_ref())).into_owned());
+    }
+}
+
+/// The IRIs of one extraction: `{base}extract/{stem}/{path}`.
+struct Names {
+    iris: Iris,
+    root: String,
+}
+
+impl Names {
+    fn at(&self, path: &str) -> NamedNode {
+        self.iris.at(&format!("{}{path}", self.root))
+    }
+
+    fn span(&self, span: &Span) -> NamedNode {
+        self.at(&format!("span/{}-{}", span.start, span.end))
+    }
+
+    fn paragraph(&self, index: usize) -> NamedNode {
+        self.at(&format!("paragraph/{}", index + 1))
+    }
+
+    fn section(&self, x: &Extraction, index: usize) -> NamedNode {
+        self.at(&format!("section/{}", x.document.path(index)))
+    }
+
+    fn plan(&self, x: &Extraction, index: usize) -> NamedNode {
+        self.at(&format!("plan/{}", x.document.path(index)))
+    }
+}
+
+/// An annotation to write: its key, its body, and the spans it targets.
+type Note<'x> = (String, NamedNode, Vec<&'x Span>);
+
+/// The quads of the extraction, each once, unsorted.
+pub(super) fn quads(x: &Extraction) -> Vec<Quad> {
+    let names = Names { iris: Iris::new(&x.base_iri), root: format!("extract/{}/", iri_segment(x.stem())) };
+    let mut out = Out { graph: names.at("graph/document"), quads: Vec::new() };
+    let mut spans: BTreeMap<(usize, usize), &Span> = BTreeMap::new();
+    document(x, &names, &mut out, &mut spans);
+
+    out.graph = names.at("graph/facts");
+    let mut periods = BTreeSet::new();
+    let (mut described, mut identified): (Vec<Note<'_>>, Vec<Note<'_>>) = (Vec::new(), Vec::new());
+    for (index, (section, part)) in x.document.sections.iter().zip(&x.parts).enumerate() {
+        let node = names.plan(x, index);
+        out.add(&node, rdf::TYPE, qpk::PLAN_ELEMENT);
+        match (section.level, part.kind) {
+            (2, Some(PartKind::Review)) => out.add(&node, rdf::TYPE, qpk::REVIEW_PART),
+            (2, Some(PartKind::Plan)) => out.add(&node, rdf::TYPE, qpk::TASK),
+            _ => {}
+        }
+        out.add(&node, rdfs::LABEL, &zh(&section.title));
+        out.add(&node, skos::NOTATION, &Literal::new_simple_literal(&part.notation));
+        if let Some(year) = part.year {
+            let period = Period { start: year, end: year };
+            out.add(&node, dcterms::TEMPORAL, &names.iris.period(period));
+            periods.insert(period);
+        }
+        described.push((format!("plan/{}", x.document.path(index)), node, part.title_spans.iter().collect()));
+    }
+    let glossary_labels = glossary(x, &names, &mut out, &mut described);
+    if !x.terms.is_empty() {
+        let document = names.at("document");
+        let scheme = names.at("terms");
+        out.add(&scheme, rdf::TYPE, skos::CONCEPT_SCHEME);
+        out.add(&scheme, rdfs::LABEL, &zh("引号中的词语（候选概念）"));
+        out.add(&scheme, rdfs::LABEL, &en("Quoted terms (candidate concepts)"));
+        out.add(&scheme, dcterms::SOURCE, &document);
+        for term in &x.terms {
+            let key = format!("term/{}", iri_segment(&term.text));
+            let node = names.at(&key);
+            out.add(&node, rdf::TYPE, skos::CONCEPT);
+            out.add(&node, skos::IN_SCHEME, &scheme);
+            out.add(&node, skos::PREF_LABEL, &zh(&term.text));
+            if let Some(entry) = glossary_labels.get(term.text.as_str()) {
+                out.add(&node, rdfs::SEE_ALSO, entry);
+            }
+            for occurrence in &term.occurrences {
+                identified.push((key.clone(), node.clone(), occurrence.spans.iter().collect()));
+            }
+        }
+    }
+    let area = x.area.map(|i| names.iris.entity(Kind::Place, &x.places[i].place.id));
+    if !x.figures.is_empty() {
+        figures(x, &names, area.as_ref(), &mut out, &mut periods, &mut described);
+    }
+    let document = names.at("document");
+    for mentions in &x.places {
+        let place = &mentions.place;
+        let node = names.iris.entity(Kind::Place, &place.id);
+        out.add(&node, rdf::TYPE, schema::PLACE);
+        out.add(&node, rdfs::LABEL, &zh(&place.label_zh));
+        if !place.label_en.is_empty() {
+            out.add(&node, rdfs::LABEL, &en(&place.label_en));
+        }
+        out.add(&document, dcterms::SPATIAL, &node);
+        for occurrence in &mentions.occurrences {
+            identified.push((format!("place/{}", place.id), node.clone(), occurrence.spans.iter().collect()));
+        }
+    }
+    for period in &periods {
+        let node = names.iris.period(*period);
+        out.add(&node, rdf::TYPE, dcterms::PERIOD_OF_TIME);
+        out.add(&node, rdfs::LABEL, &Literal::new_simple_literal(period.to_string()));
+        out.add(&node, dcat::START_DATE, &Literal::new_typed_literal(period.start.to_string(), xsd::GYEAR));
+        out.add(&node, dcat::END_DATE, &Literal::new_typed_literal(period.end.to_string(), xsd::GYEAR));
+    }
+
+    for (graph, motive, notes) in
+        [("provenance", oa::DESCRIBING, &described), ("mentions", oa::IDENTIFYING, &identified)]
+    {
+        out.graph = names.at(&format!("graph/{graph}"));
+        for (key, body, targets) in notes.iter().filter(|n| !n.2.is_empty()) {
+            // An item is described once; an occurrence is identified by where it starts.
+            let node = match graph {
+                "provenance" => names.at(&format!("annotation/{key}")),
+                _ => names.at(&format!("mention/{key}/{}", targets[0].start)),
+            };
+            out.add(&node, rdf::TYPE, oa::ANNOTATION);
+            out.add(&node, oa::MOTIVATED_BY, motive);
+            out.add(&node, oa::HAS_BODY, body);
+            for span in targets {
+                out.add(&node, oa::HAS_TARGET, &names.span(span));
+                spans.entry((span.start, span.end)).or_insert(span);
+            }
+        }
+    }
+    out.graph = names.at("graph/document");
+    for span in spans.values() {
+        write_span(&names, span, &mut out);
+    }
+    out.quads
+}
+
+/// The report, its parts, glossary and paragraphs; the paragraphs' spans go into `spans`.
+fn document<'x>(x: &'x Extraction, names: &Names, out: &mut Out, spans: &mut BTreeMap<(usize, usize), &'x Span>) {
+    let report = names.at("document");
+    out.add(&report, rdf::TYPE, fabio::REPORT_DOCUMENT);
+    if let Some(title) = &x.title {
+        out.add(&report, dcterms::TITLE, &zh(title));
+    }
+    out.add(&report, dcterms::LANGUAGE, &Literal::new_typed_literal("zh", xsd::STRING));
+    for (index, section) in x.document.sections.iter().enumerate() {
+        let node = names.section(x, index);
+        let parent = section.parent.map_or_else(|| report.clone(), |p| names.section(x, p));
+        out.add(&node, rdf::TYPE, doco::SECTION);
+        out.add(&node, dcterms::TITLE, &zh(&section.title));
+        out.add(&node, skos::NOTATION, &Literal::new_simple_literal(&section.marker));
+        out.add(&node, schema::POSITION, &integer(section.number));
+        out.add(&node, dcterms::IS_PART_OF, &parent);
+        out.add(&parent, dcterms::HAS_PART, &node);
+        out.add(&node, dcterms::SUBJECT, &names.plan(x, index));
+    }
+    let glossary = x.document.glossary.as_ref().map(|g| (g, names.at("section/glossary")));
+    if let Some((glossary, node)) = &glossary {
+        out.add(node, rdf::TYPE, doco::GLOSSARY);
+        out.add(node, rdf::TYPE, doco::SECTION);
+        out.add(node, dcterms::TITLE, &zh(&glossary.title));
+        out.add(node, dcterms::IS_PART_OF, &report);
+        out.add(&report, dcterms::HAS_PART, node);
+    }
+    for (index, paragraph) in x.paragraphs.iter().enumerate() {
+        let node = names.paragraph(index);
+        let within = match (&glossary, paragraph.section) {
+            (Some((g, node)), _) if index >= g.paragraph => node.clone(),
+            (_, Some(section)) => names.section(x, section),
+            _ => report.clone(),
+        };
+        let first: String = paragraph.text.trim_start_matches('#').trim().chars().take(FIRST_WORDS).collect();
+        out.add(&node, rdf::TYPE, doco::PARAGRAPH);
+        out.add(&node, rdfs::LABEL, &zh(&first));
+        out.add(&node, c4o::HAS_CONTENT, &zh(&paragraph.text));
+        out.add(&node, schema::POSITION, &integer(index + 1));
+        out.add(&node, dcterms::IS_PART_OF, &within);
+        out.add(&within, dcterms::HAS_PART, &node);
+        for span in &paragraph.spans {
+            out.add(&node, qpk::SPAN, &names.span(span));
+            spans.entry((span.start, span.end)).or_insert(span);
+        }
+    }
+}
+
+/// The glossary as a concept scheme; gives its concepts by label.
+fn glossary<'x>(
+    x: &'x Extraction,
+    names: &Names,
+    out: &mut Out,
+    described: &mut Vec<Note<'x>>,
+) -> BTreeMap<&'x str, NamedNode> {
+    let mut labels = BTreeMap::new();
+    let Some(glossary) = &x.document.glossary else { return labels };
+    let scheme = names.at("glossary");
+    out.add(&scheme, rdf::TYPE, skos::CONCEPT_SCHEME);
+    out.add(&scheme, rdfs::LABEL, &zh(&glossary.title));
+    out.add(&scheme, dcterms::SOURCE, &names.at("document"));
+    for (index, item) in x.glossary.iter().enumerate() {
+        let node = names.at(&format!("glossary/{}", index + 1));
+        out.add(&node, rdf::TYPE, skos::CONCEPT);
+        out.add(&node, skos::IN_SCHEME, &scheme);
+        out.add(&node, skos::TOP_CONCEPT_OF, &scheme);
+        out.add(&scheme, skos::HAS_TOP_CONCEPT, &node);
+        out.add(&node, skos::PREF_LABEL, &zh(&item.label));
+        if item.term != item.label {
+            out.add(&node, skos::ALT_LABEL, &zh(&item.term));
+        }
+        out.add(&node, skos::NOTATION, &Literal::new_simple_literal(item.number.to_string()));
+        out.add(&node, skos::DEFINITION, &zh(&item.definition));
+        labels.entry(item.label.as_str()).or_insert_with(|| node.clone());
+        let spans = item.term_spans.iter().chain(&item.definition_spans).collect();
+        described.push((format!("glossary/{}", index + 1), node, spans));
+    }
+    labels
+}
+
+/// The figures as Data Cube observations, with their indicators and units as concepts.
+fn figures<'x>(
+    x: &'x Extraction,
+    names: &Names,
+    area: Option<&NamedNode>,
+    out: &mut Out,
+    periods: &mut BTreeSet<Period>,
+    described: &mut Vec<Note<'x>>,
+) {
+    let dataset = names.at("figures");
+    out.add(&dataset, rdf::TYPE, qb::DATA_SET);
+    out.add(&dataset, rdfs::LABEL, &zh("报告中的数字（候选）"));
+    out.add(&dataset, rdfs::LABEL, &en("Figures of the report (candidates)"));
+    out.add(&dataset, dcterms::SOURCE, &names.at("document"));
+    let (indicators, units) = (names.at("indicators"), names.at("units"));
+    for (scheme, label_zh, label_en) in
+        [(&indicators, "指标（候选）", "Indicators (candidates)"), (&units, "计量单位", "Units of measure")]
+    {
+        out.add(scheme, rdf::TYPE, skos::CONCEPT_SCHEME);
+        out.add(scheme, rdfs::LABEL, &zh(label_zh));
+        out.add(scheme, rdfs::LABEL, &en(label_en));
+    }
+    let mut concepts: BTreeMap<(bool, &str), NamedNode> = BTreeMap::new();
+    let mut concept = |out: &mut Out, unit: bool, label: &'x str| {
+        concepts
+            .entry((unit, label))
+            .or_insert_with(|| {
+                let (scheme, path) = if unit { (&units, "unit") } else { (&indicators, "indicator") };
+                let node = names.at(&format!("{path}/{}", iri_segment(label)));
+                out.add(&node, rdf::TYPE, skos::CONCEPT);
+                out.add(&node, skos::IN_SCHEME, scheme);
+                out.add(&node, skos::PREF_LABEL, &zh(label));
+                node
+            })
+            .clone()
+    };
+    let mut growth_of = BTreeSet::new();
+    for figure in &x.figures {
+        let key = format!("observation/{}", figure.start);
+        let node = names.at(&key);
+        out.add(&node, rdf::TYPE, qb::OBSERVATION);
+        out.add(&node, qb::DATA_SET_PROP, &dataset);
+        let value = canonical_decimal(&figure.value);
+        out.add(&node, sdmx_measure::OBS_VALUE, &Literal::new_typed_literal(value, xsd::DECIMAL));
+        out.add(&node, sdmx_attribute::UNIT_MULT, &integer(figure.multiplier));
+        if !figure.base_unit.is_empty() {
+            let unit = concept(out, true, &figure.base_unit);
+            out.add(&node, sdmx_attribute::UNIT_MEASURE, &unit);
+        }
+        let kind = match figure.kind {
+            FigureKind::Result => qpk::RESULT,
+            FigureKind::Estimate => qpk::ESTIMATE,
+            FigureKind::Target => qpk::TARGET,
+            FigureKind::Current => qpk::CURRENT,
+        };
+        out.add(&node, qpk::FIGURE_KIND_PROP, kind);
+        out.add(&node, rdfs::LABEL, &zh(&figure.indicator));
+        let indicator = concept(out, false, &figure.indicator);
+        out.add(&node, qpk::INDICATOR, &indicator);
+        if let Some(growth) = figure.growth.as_ref().filter(|g| !g.of.is_empty()) {
+            let of = concept(out, false, &growth.of);
+            if growth_of.insert((indicator.clone(), of.clone())) {
+                out.add(&indicator, qpk::GROWTH_OF, &of);
+            }
+        }
+        match figure.approximation {
+            Some(Approximation::About) => out.add(&node, qpk::APPROXIMATION, qpk::ABOUT),
+            Some(Approximation::MoreThan) => out.add(&node, qpk::APPROXIMATION, qpk::MORE_THAN),
+            None => {}
+        }
+        if let Some(year) = figure.period {
+            let period = Period { start: year, end: year };
+            out.add(&node, sdmx_dimension::REF_PERIOD, &names.iris.period(period));
+            periods.insert(period);
+        }
+        if let Some(area) = area {
+            out.add(&node, sdmx_dimension::REF_AREA, area);
+        }
+        if let Some(section) = figure.section {
+            out.add(&node, qpk::REPORTED_UNDER, &names.plan(x, section));
+        }
+        described.push((key, node, figure.spans.iter().collect()));
+    }
+}
+
+/// A span of the stored file: a specific resource of the report with a quote and a position selector.
+fn write_span(names: &Names, span: &Span, out: &mut Out) {
+    let (target, document, paragraph) = (names.span(span), names.at("document"), names.paragraph(span.paragraph));
+    crate::anchor::write_span(&target, &document, &paragraph, span, &mut |s, p, o| out.add(s, p, o));
+}
+
+/// Writes the graph in `format`, sorted as `export` sorts: equal input gives equal bytes.
+pub(super) fn write(x: &Extraction, format: ExportFormat, out: impl std::io::Write) -> Result<(), ExtractError> {
+    Ok(export_quads(quads(x), &Iris::new(&x.base_iri), format, None, out)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Gazetteer, extract};
+    use crate::source::Source;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_quad_is_written_once_and_every_iri_is_valid() {
+        let text = include_str!("../../tests/fixtures/reports/district-2021.md");
+        let x = extract(&Source::new("区 report+1.md", text.to_owned()), &Gazetteer::default());
+        let quads = x.quads();
+        let unique: HashSet<&Quad> = quads.iter().collect();
+        assert_eq!(unique.len(), quads.len());
+        for quad in &quads {
+            for term in [quad.subject.to_string(), quad.predicate.to_string(), quad.object.to_string()] {
+                if let Some(iri) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+                    NamedNode::new(iri).unwrap_or_else(|e| panic!("{iri}: {e}"));
+                }
+            }
+        }
+        assert!(quads.iter().any(|q| q.subject.to_string().contains("/extract/区%20report+1/document")));
+    }
+
+    #[test]
+    fn decimals_are_canonical() {
+        assert_eq!(canonical_decimal("42.0"), "42");
+        assert_eq!(canonical_decimal("41.550"), "41.55");
+        assert_eq!(canonical_decimal("51500"), "51500");
+    }
+}

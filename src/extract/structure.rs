@@ -1,0 +1,210 @@
+//! The parts of a report as a plan: which part reviews the past year (its figures are results) and which sets
+//! the tasks of the coming one (its figures are targets), and the year each speaks of.
+//!
+//! Decided from the titles of the numbered parts only, never from one report's wording: a title that speaks
+//! of a review (回顾, 过去, 成绩 …) or of a past year is a review; one that speaks of tasks, targets, plans
+//! (任务, 目标, 计划, 安排 …) or of the report's own year or later is a plan; a part that says neither follows
+//! a review or a plan and so belongs to the plan (reports review first, then plan). A sub-part (（一）) is of
+//! its part's kind.
+
+use super::text::{Locator, located};
+use crate::document::Document;
+use crate::ground::Span;
+use crate::source::Source;
+
+/// What a part of the report does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// It reviews the past year's work: its figures are results (or estimates, 预计).
+    Review,
+    /// It sets the tasks and targets of the coming year (or years): its figures are targets.
+    Plan,
+}
+
+/// A numbered part of the report, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// `None` when neither its title nor its place tells (a part before any review).
+    pub kind: Option<PartKind>,
+    /// The year its figures are of: the year in its title, else the year before the report's (a review) or the
+    /// report's own (a plan).
+    pub year: Option<u16>,
+    /// The numbering without its separator (`一`, `（一）`), as `tasks.csv` writes a notation.
+    pub notation: String,
+    /// The spans of the title.
+    pub title_spans: Vec<Span>,
+}
+
+/// The words of a title that mark a review of the past.
+const REVIEW_WORDS: &[&str] = &["回顾", "过去", "去年", "上年", "成绩", "总结"];
+/// The words of a title that mark the plan of the coming year or years.
+const PLAN_WORDS: &[&str] = &[
+    "任务",
+    "目标",
+    "计划",
+    "安排",
+    "打算",
+    "部署",
+    "重点工作",
+    "主要工作",
+    "思路",
+    "建议",
+    "展望",
+    "今年",
+    "明年",
+    "今后",
+];
+
+/// The first year written as a year (`2020年`, `2020 年`) in `text`.
+pub(super) fn year_in(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = &bytes[i..i + 4];
+        let bounded =
+            (i == 0 || !bytes[i - 1].is_ascii_digit()) && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        if !bounded
+            || !digits.iter().all(u8::is_ascii_digit)
+            || !(digits.starts_with(b"19") || digits.starts_with(b"20"))
+        {
+            return None;
+        }
+        let rest = text.get(i + 4..)?.trim_start_matches([' ', '\u{3000}']);
+        rest.starts_with('年').then(|| std::str::from_utf8(digits).ok()?.parse().ok()).flatten()
+    })
+}
+
+/// The year of the report: the first year written in its title lines (the title, the date it was delivered).
+pub(super) fn report_year(source: &Source, document: &Document) -> Option<u16> {
+    let first_part = document.sections.first().map_or(source.paragraphs.len(), |s| s.paragraph);
+    let from = document.title.unwrap_or(0);
+    source.paragraphs.iter().skip(from).take(first_part.saturating_sub(from).min(6)).find_map(|p| year_in(&p.text))
+}
+
+fn kind_of_title(title: &str, report_year: Option<u16>) -> Option<PartKind> {
+    if REVIEW_WORDS.iter().any(|w| title.contains(w)) {
+        return Some(PartKind::Review);
+    }
+    if PLAN_WORDS.iter().any(|w| title.contains(w)) {
+        return Some(PartKind::Plan);
+    }
+    match (year_in(title), report_year) {
+        (Some(year), Some(report)) if year < report => Some(PartKind::Review),
+        (Some(_), Some(_)) => Some(PartKind::Plan),
+        _ => None,
+    }
+}
+
+/// The parts of `document`, one per section, with their kind, year and title spans.
+pub(super) fn parts(document: &Document, report_year: Option<u16>, locator: &mut Locator<'_>) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::with_capacity(document.sections.len());
+    let mut previous: Option<PartKind> = None;
+    for section in &document.sections {
+        let kind = match section.parent.and_then(|p| parts.get(p)) {
+            Some(parent) => parent.kind,
+            None => {
+                let kind = kind_of_title(&section.title, report_year).or(previous.map(|_| PartKind::Plan));
+                previous = kind.or(previous);
+                kind
+            }
+        };
+        let parent_year = section.parent.and_then(|p| parts.get(p)).and_then(|p| p.year);
+        let year = year_in(&section.title).or(parent_year).or_else(|| match kind {
+            Some(PartKind::Plan) => report_year,
+            _ => report_year.map(|y| y - 1),
+        });
+        locator.enter(section.paragraph);
+        let title_spans = located(locator.text(), section.title_at, &section.title)
+            .map_or_else(Vec::new, |(from, to)| locator.spans(from, to));
+        let notation = section.marker.trim_end_matches(['、', '.', '．']).to_owned();
+        parts.push(Part { kind, year, notation, title_spans });
+    }
+    parts
+}
+
+/// The innermost part of each of `count` paragraphs, in one pass over the parts (a sub-part lies inside its part).
+pub(super) fn innermost(document: &Document, count: usize) -> Vec<Option<usize>> {
+    let mut of = vec![None; count];
+    for level in [1, 2] {
+        for (index, section) in document.sections.iter().enumerate().filter(|(_, s)| s.level == level) {
+            for slot in of.iter_mut().take(section.end.min(count)).skip(section.paragraph) {
+                *slot = Some(index);
+            }
+        }
+    }
+    of
+}
+
+/// Where a paragraph stands: its innermost part, that part's kind and year.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Context {
+    pub paragraph: usize,
+    pub section: Option<usize>,
+    pub kind: Option<PartKind>,
+    pub year: Option<u16>,
+}
+
+impl Context {
+    pub(super) fn new(parts: &[Part], report_year: Option<u16>, paragraph: usize, section: Option<usize>) -> Self {
+        let part = section.and_then(|s| parts.get(s));
+        Self {
+            paragraph,
+            section,
+            kind: part.and_then(|p| p.kind),
+            year: part.and_then(|p| p.year).or(report_year.map(|y| y - 1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_read_where_written_as_years() {
+        assert_eq!(year_in("2020年青浦区政府工作报告"), Some(2020));
+        assert_eq!(year_in("二、2020 年主要任务"), Some(2020));
+        assert_eq!(year_in("新增 12020 年"), None);
+        assert_eq!(year_in("建成 2019 个"), None);
+        assert_eq!(year_in("“十四五”时期"), None);
+    }
+
+    #[test]
+    fn titles_tell_a_review_from_a_plan() {
+        let y = Some(2021);
+        assert_eq!(kind_of_title("2020年工作回顾", y), Some(PartKind::Review));
+        assert_eq!(kind_of_title("过去五年的工作", y), Some(PartKind::Review));
+        assert_eq!(kind_of_title("2021年主要任务", y), Some(PartKind::Plan));
+        assert_eq!(kind_of_title("“十四五”时期主要目标", y), Some(PartKind::Plan));
+        assert_eq!(kind_of_title("2020年的工作", y), Some(PartKind::Review));
+        assert_eq!(kind_of_title("2021年重点工作", y), Some(PartKind::Plan));
+        assert_eq!(kind_of_title("今年的主要工作", y), Some(PartKind::Plan));
+        assert_eq!(kind_of_title("2020年主要工作回顾", y), Some(PartKind::Review));
+        assert_eq!(kind_of_title("全面加强政府自身建设", y), None);
+    }
+
+    #[test]
+    fn a_part_that_says_nothing_follows_the_plan() {
+        let text = "# 2021年某省政府工作报告\n\n一、2020年工作回顾\n\n二、2021年重点工作\n\n（一）稳增长\n\n三、加强政府自身建设\n\n（一）依法行政\n";
+        let source = Source::new("t.md", text.to_owned());
+        let document = Document::parse(&source);
+        let mut locator = Locator::new(&source);
+        let year = report_year(&source, &document);
+        assert_eq!(year, Some(2021));
+        let parts = parts(&document, year, &mut locator);
+        let summary: Vec<_> = parts.iter().map(|p| (p.kind, p.year, p.notation.as_str())).collect();
+        use PartKind::{Plan, Review};
+        assert_eq!(
+            summary,
+            [
+                (Some(Review), Some(2020), "一"),
+                (Some(Plan), Some(2021), "二"),
+                (Some(Plan), Some(2021), "（一）"),
+                (Some(Plan), Some(2021), "三"),
+                (Some(Plan), Some(2021), "（一）")
+            ]
+        );
+        assert_eq!(parts[0].title_spans[0].exact, "2020年工作回顾");
+        let of = innermost(&document, source.paragraphs.len());
+        assert_eq!(of, (0..source.paragraphs.len()).map(|p| document.section_of(p)).collect::<Vec<_>>());
+    }
+}

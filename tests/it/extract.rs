@@ -1,0 +1,401 @@
+//! `extract`: the structure, glossary, terms, figures and places of a report nobody curated, on the Qingpu
+//! report (checked against the curated data) and on fixtures of other layouts (`tests/fixtures/reports/`).
+
+use crate::{bin, root, texts};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Quad, Term};
+use qingpu_kg::extract::{self, Extraction, Gazetteer, PartKind};
+use qingpu_kg::records::{Dataset, Detail, FigureKind};
+use qingpu_kg::source::Source;
+use std::path::{Path, PathBuf};
+
+const QINGPU: &str = "data/source/qingpu-2020-government-work-report.md";
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/reports").join(name)
+}
+
+/// Extracts a report with a gazetteer, as the library does for `extract`.
+fn extraction(report: &Path, gazetteer: &Path) -> (Source, Extraction) {
+    let source = extract::read(report).expect("the report reads");
+    let gazetteer = Gazetteer::read(gazetteer).expect("the gazetteer reads");
+    let extraction = extract::extract(&source, &gazetteer);
+    (source, extraction)
+}
+
+fn qingpu() -> (Source, Extraction) {
+    extraction(&root().join(QINGPU), &root().join("data/places.csv"))
+}
+
+/// The parts as (level, notation, title, kind).
+fn parts(x: &Extraction) -> Vec<(u8, String, String, Option<PartKind>)> {
+    x.document
+        .sections
+        .iter()
+        .zip(&x.parts)
+        .map(|(s, p)| (s.level, p.notation.clone(), s.title.clone(), p.kind))
+        .collect()
+}
+
+#[test]
+fn qingpu_every_part_and_task_is_recovered() {
+    let (_, x) = qingpu();
+    let parts = parts(&x);
+    let top: Vec<_> = parts.iter().filter(|p| p.0 == 1).map(|p| (p.2.as_str(), p.3)).collect();
+    assert_eq!(top, [("2019年工作回顾", Some(PartKind::Review)), ("2020 年主要任务", Some(PartKind::Plan))]);
+    let children = |parent: usize| x.document.sections.iter().filter(|s| s.parent == Some(parent)).count();
+    assert_eq!((children(0), children(6)), (5, 9));
+    // Every part, task and review part of the curated plan that has a notation is found with its title.
+    let data = Dataset::load(&root().join("data")).expect("the data loads");
+    let mut curated = 0;
+    for entity in data.entities.iter().filter(|e| e.kind == qingpu_kg::kinds::Kind::Task) {
+        let Detail::Task { notation: Some(notation) } = &entity.detail else { continue };
+        curated += 1;
+        assert!(
+            parts.iter().any(|p| &p.1 == notation && p.2 == entity.label_zh),
+            "{notation} {} not extracted: {parts:?}",
+            entity.label_zh
+        );
+    }
+    assert_eq!(curated, 16);
+}
+
+#[test]
+fn qingpu_all_22_glossary_entries_with_their_definitions() {
+    let (source, x) = qingpu();
+    assert_eq!(x.glossary.len(), 22);
+    let data = Dataset::load(&root().join("data")).expect("the data loads");
+    let mut compared = 0;
+    for entity in data.entities.iter().filter(|e| e.kind_type == "glossary") {
+        let Detail::Concept { notation: Some(notation), definition: Some(definition), .. } = &entity.detail else {
+            continue;
+        };
+        let item = x.glossary.iter().find(|g| g.number.to_string() == *notation).expect("the entry is extracted");
+        assert_eq!(item.definition.trim_end_matches('。'), definition.text.trim_end_matches('。'), "entry {notation}");
+        compared += 1;
+    }
+    assert_eq!(compared, 22);
+    // Entry 4 runs across a page break: two spans, each exactly the stored text.
+    let chars: Vec<char> = source.text.chars().collect();
+    let four = &x.glossary[3];
+    assert_eq!(four.definition_spans.len(), 2);
+    for span in x.glossary.iter().flat_map(|g| g.term_spans.iter().chain(&g.definition_spans)) {
+        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact);
+    }
+}
+
+#[test]
+fn qingpu_at_least_90_percent_of_the_curated_figures_are_extracted() {
+    let (source, x) = qingpu();
+    let data = Dataset::load(&root().join("data")).expect("the data loads");
+    let (mut found, mut total, mut missed) = (0, 0, Vec::new());
+    for observation in &data.observations {
+        let Some(figure) = &observation.figure else { continue };
+        total += 1;
+        // Where the curated evidence stands in the report: a matching figure must stand inside it.
+        let spans: Vec<_> = observation.evidence.iter().filter_map(|q| source.locate(&q.text)).flatten().collect();
+        let matched = x.figures.iter().any(|f| {
+            let kind_fits = observation.kind == FigureKind::Current || f.kind == observation.kind;
+            f.value == figure.value
+                && f.unit == figure.unit_written
+                && f.approximation == figure.approximation
+                && kind_fits
+                && f.period == Some(observation.period)
+                && spans.iter().any(|s| s.start <= f.start && f.start < s.end)
+        });
+        if matched {
+            found += 1;
+        } else {
+            missed.push(format!("{} ({}{})", observation.id, figure.value, figure.unit_written));
+        }
+    }
+    let share = found as f64 / total as f64;
+    // On standard error: `cargo test -- --nocapture` shows it.
+    eprintln!("extract recall on the curated figures: {found} of {total} ({:.1} %); missed: {missed:?}", share * 100.0);
+    assert!(total >= 200, "{total} curated figures");
+    assert!(share >= 0.9, "{found} of {total}: missed {missed:?}");
+}
+
+#[test]
+fn qingpu_quoted_terms_and_places_are_found_everywhere() {
+    let (_, x) = qingpu();
+    let term = |text: &str| x.terms.iter().find(|t| t.text == text).unwrap_or_else(|| panic!("no term {text}"));
+    assert_eq!(term("三网融合").occurrences.len(), 3, "twice in the text, once in the glossary");
+    assert!(term("城中村").occurrences.len() >= 6);
+    let place = |id: &str| x.places.iter().find(|p| p.place.id == id).unwrap_or_else(|| panic!("no place {id}"));
+    assert_eq!(x.area.map(|i| x.places[i].place.id.as_str()), Some("qingpu"));
+    // 朱家角古镇 is a place of its own: the longest label wins, and 朱家角 is not read inside it.
+    assert_eq!(place("zhujiajiao").occurrences.len(), 2);
+    assert_eq!(place("zhujiajiao-ancient-town").occurrences.len(), 3);
+    let mut all: Vec<_> = x.places.iter().flat_map(|p| p.occurrences.iter().flat_map(|o| &o.spans)).collect();
+    all.sort_by_key(|s| s.start);
+    assert!(all.windows(2).all(|w| w[0].end <= w[1].start), "overlapping place matches");
+}
+
+#[test]
+fn a_district_report_in_markdown_with_an_appendix() {
+    let (source, x) = extraction(&fixture("district-2021.md"), &fixture("places.csv"));
+    assert_eq!(x.year, Some(2021));
+    let titles: Vec<_> = parts(&x).into_iter().map(|p| (p.0, p.1, p.2, p.3)).collect();
+    use PartKind::{Plan, Review};
+    assert_eq!(
+        titles,
+        [
+            (1, "一".into(), "2020年工作回顾".into(), Some(Review)),
+            (2, "（一）".into(), "产业发展稳中有进".into(), Some(Review)),
+            (2, "（二）".into(), "城乡面貌持续改善".into(), Some(Review)),
+            (1, "二".into(), "2021年主要任务".into(), Some(Plan)),
+            (2, "（一）".into(), "推动产业提质增效".into(), Some(Plan)),
+            (2, "（二）".into(), "提升城乡治理水平".into(), Some(Plan)),
+        ]
+    );
+    let glossary: Vec<_> = x.glossary.iter().map(|g| (g.number, g.label.as_str(), g.definition.as_str())).collect();
+    assert_eq!(glossary[0], (1, "河长制", "由各级党政主要负责人担任河长，负责组织领导相应河湖的管理和保护工作。"));
+    assert_eq!(glossary[1].0, 2, "full-width digit and 、");
+    assert!(glossary[1].2.ends_with("社会基本生活平台。"), "joined across the page break: {}", glossary[1].2);
+    assert_eq!(glossary[2], (3, "智造小镇", "以智能制造为主导产业的特色小镇。"));
+    let figure = |value: &str| x.figures.iter().find(|f| f.value == value).unwrap_or_else(|| panic!("no {value}"));
+    assert_eq!(figure("3.1").kind, FigureKind::Estimate);
+    assert_eq!((figure("312.6").indicator.as_str(), figure("312.6").period), ("税收总收入", Some(2020)));
+    assert_eq!(figure("2.5").growth.as_ref().map(|g| g.verb.as_str()), Some("下降"));
+    assert_eq!(figure("21").approximation, Some(qingpu_kg::records::Approximation::About));
+    assert_eq!(figure("40").approximation, Some(qingpu_kg::records::Approximation::MoreThan));
+    assert_eq!((figure("1250").unit.as_str(), figure("1250").evidence.as_str()), ("家", "新引进企业1,250家"));
+    assert_eq!((figure("1.2").unit.as_str(), figure("1.2").multiplier), ("万个", 4));
+    assert_eq!((figure("260").kind, figure("260").period), (FigureKind::Target, Some(2021)));
+    assert!(x.figures.iter().all(|f| f.value != "15"), "“15 分钟社区生活圈” is a name");
+    // A figure after a page break inside its sentence.
+    let after_break = figure("95.5");
+    assert_eq!(after_break.indicator, "水质达标率");
+    let chars: Vec<char> = source.text.chars().collect();
+    for span in x.figures.iter().flat_map(|f| &f.spans) {
+        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact);
+    }
+    let terms: Vec<_> = x.terms.iter().map(|t| (t.text.as_str(), t.occurrences.len())).collect();
+    assert_eq!(terms, [("智造小镇", 3), ("15 分钟社区生活圈", 2), ("河长制", 3), ("创新驱动", 1)]);
+    let places: Vec<_> = x.places.iter().map(|p| (p.place.id.as_str(), p.occurrences.len())).collect();
+    assert_eq!(places, [("jiangchuan", 4), ("donghu", 3), ("xitang", 2)]);
+    assert_eq!(x.area.map(|i| x.places[i].place.id.as_str()), Some("jiangchuan"));
+}
+
+#[test]
+fn a_city_report_in_plain_text_with_half_width_punctuation() {
+    let (_, x) = extraction(&fixture("city-2019.txt"), &fixture("places.csv"));
+    let titles: Vec<_> = parts(&x).into_iter().map(|p| (p.0, p.2, p.3)).collect();
+    use PartKind::{Plan, Review};
+    assert_eq!(
+        titles,
+        [
+            (1, "2018年工作回顾".into(), Some(Review)),
+            (2, "坚持创新驱动".into(), Some(Review)),
+            (2, "推进\"放管服\"改革".into(), Some(Review)),
+            (1, "2019年工作安排".into(), Some(Plan)),
+            (2, "稳增长".into(), Some(Plan)),
+            (2, "促改革".into(), Some(Plan)),
+        ]
+    );
+    let glossary: Vec<_> = x.glossary.iter().map(|g| (g.label.as_str(), g.definition.as_str())).collect();
+    assert_eq!(glossary[0], ("放管服", "简政放权、放管结合、优化服务的简称。"));
+    assert_eq!(glossary[1].0, "两个\"毫不动摇\"");
+    let gdp = x.figures.iter().find(|f| f.value == "1865.3").expect("1,865.3亿元");
+    assert_eq!((gdp.unit.as_str(), gdp.indicator.as_str(), gdp.period), ("亿元", "全市地区生产总值", Some(2018)));
+    let growth = x.figures.iter().find(|f| f.value == "6.8").expect("6.8%");
+    assert_eq!(growth.growth.as_ref().and_then(|g| g.figure).map(|i| x.figures[i].value.as_str()), Some("1865.3"));
+    assert_eq!(growth.evidence, "全市地区生产总值达到1,865.3亿元,增长6.8%");
+    let unemployment = x.figures.iter().find(|f| f.value == "3.5").expect("3.5%");
+    assert_eq!((unemployment.indicator.as_str(), unemployment.kind), ("城镇登记失业率", FigureKind::Target));
+    assert_eq!(x.terms.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["放管服", "毫不动摇"]);
+}
+
+#[test]
+fn a_province_report_with_six_parts_tasks_in_two_levels_and_no_glossary() {
+    let (_, x) = extraction(&fixture("province-2021.md"), &fixture("places.csv"));
+    let parts = parts(&x);
+    assert_eq!(parts.iter().filter(|p| p.0 == 1).count(), 6);
+    assert_eq!(parts.iter().filter(|p| p.0 == 2).count(), 6);
+    let kinds: Vec<_> = parts.iter().filter(|p| p.0 == 1).map(|p| p.3).collect();
+    use PartKind::{Plan, Review};
+    assert_eq!(kinds, [Some(Review), Some(Plan), Some(Plan), Some(Plan), Some(Plan), Some(Plan)]);
+    assert!(x.document.glossary.is_none() && x.glossary.is_empty());
+    let kind_of = |value: &str| x.figures.iter().find(|f| f.value == value).map(|f| (f.kind, f.period));
+    assert_eq!(kind_of("4.37"), Some((FigureKind::Result, Some(2020))));
+    assert_eq!(kind_of("180"), Some((FigureKind::Target, Some(2021))), "a part that says nothing follows the plan");
+    let average = x.figures.iter().find(|f| f.value == "6.9").expect("6.9%");
+    assert_eq!(average.indicator, "全省生产总值增长", "a growth rate after a growth rate");
+    let retail = x.figures.iter().find(|f| f.value == "8").expect("8%");
+    assert_eq!(retail.indicator, "社会消费品零售总额增长", "read across the page break");
+    let workers = x.figures.iter().find(|f| f.value == "120").expect("120 余万人");
+    assert_eq!((workers.unit.as_str(), workers.multiplier), ("万人", 4));
+    assert!(x.places.is_empty());
+}
+
+/// Runs `extract` and gives (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = bin().arg("extract").args(args).output().expect("run qingpu-kg extract");
+    let (stdout, stderr) = texts(&output);
+    (output.status.code(), stdout, stderr)
+}
+
+fn parse(text: &str, format: RdfFormat) -> Vec<Quad> {
+    RdfParser::from_format(format).for_slice(text.as_bytes()).collect::<Result<_, _>>().expect("the output parses")
+}
+
+#[test]
+fn the_graph_is_sorted_without_blank_nodes_and_its_selectors_hold() {
+    let (code, trig, stderr) = run(&[QINGPU]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (_, again, _) = run(&[QINGPU]);
+    assert_eq!(trig, again, "equal input gives equal bytes");
+    let quads = parse(&trig, RdfFormat::TriG);
+    let base = "https://w3id.org/qingpu-kg/";
+    let own = format!("{base}extract/qingpu-2020-government-work-report/");
+    let shared = [format!("{base}id/place/"), format!("{base}id/period/")];
+    for quad in &quads {
+        let subject = quad.subject.to_string();
+        assert!(!subject.starts_with("_:") && !quad.object.to_string().starts_with("_:"), "a blank node: {quad}");
+        let subject = subject.trim_matches(['<', '>']);
+        assert!(subject.starts_with(&own) || shared.iter().any(|s| subject.starts_with(s.as_str())), "{subject}");
+    }
+    let count = |class: &str| {
+        quads.iter().filter(|q| q.predicate.as_str().ends_with("#type") && q.object.to_string().contains(class)).count()
+    };
+    assert!(count("cube#Observation") >= 200);
+    assert_eq!(count("qingpu-kg/ontology#Task"), 9);
+    assert_eq!(count("qingpu-kg/ontology#ReviewPart"), 5);
+    // Every position selector points at the exact words of its quote selector, in code points.
+    let text: Vec<char> = std::fs::read_to_string(root().join(QINGPU)).expect("report").chars().collect();
+    let value = |subject: &str, property: &str| {
+        quads.iter().find(|q| q.subject.to_string() == subject && q.predicate.as_str().ends_with(property)).map(|q| {
+            match &q.object {
+                Term::Literal(l) => l.value().to_owned(),
+                other => other.to_string(),
+            }
+        })
+    };
+    let mut checked = 0;
+    for quad in quads.iter().filter(|q| q.object.to_string().ends_with("#TextQuoteSelector>")) {
+        let quote = quad.subject.to_string();
+        let position = quote.replace("/quote>", "/position>");
+        let (start, end) = (value(&position, "#start"), value(&position, "#end"));
+        let (start, end): (usize, usize) = (start.expect("start").parse().unwrap(), end.expect("end").parse().unwrap());
+        assert_eq!(Some(text[start..end].iter().collect::<String>()), value(&quote, "#exact"), "{quote}");
+        checked += 1;
+    }
+    assert!(checked > 500, "{checked} selectors");
+}
+
+#[test]
+fn every_format_is_written() {
+    for (name, format) in [
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("nquads", RdfFormat::NQuads),
+        ("rdfxml", RdfFormat::RdfXml),
+        ("jsonld", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ] {
+        let (code, out, stderr) = run(&["tests/fixtures/reports/district-2021.md", "--format", name]);
+        assert_eq!(code, Some(0), "{name}: {stderr}");
+        assert!(parse(&out, format).len() > 100, "{name}");
+    }
+}
+
+#[test]
+fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("candidates");
+    let graph = dir.path().join("graph.trig");
+    let (code, stdout, stderr) =
+        run(&[QINGPU, "--out", out.to_str().expect("path"), "-o", graph.to_str().expect("path")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.is_empty() && graph.is_file());
+    let source = Source::read(&root().join(QINGPU)).expect("report");
+    let headers = [
+        ("concepts.csv", "id,scheme,label_zh,label_en,alt_zh,broader,notation,definition_zh,evidence"),
+        ("observations.csv", "id,indicator,area,about,period,kind,value,unit,approx,evidence"),
+        ("places.csv", "id,type,label_zh,label_en,alt_zh,division_code,evidence"),
+        ("tasks.csv", "id,type,label_zh,label_en,alt_zh,notation,evidence"),
+        ("relations.csv", "subject,predicate,object,evidence"),
+        ("mentions.csv", "place,words,paragraph,line,start,end,evidence"),
+    ];
+    for (file, header) in headers {
+        let mut reader = csv::Reader::from_path(out.join(file)).expect(file);
+        assert_eq!(reader.headers().expect("header").iter().collect::<Vec<_>>().join(","), header);
+        let evidence = header.split(',').position(|c| c == "evidence").expect("an evidence column");
+        let mut rows = 0;
+        for record in reader.records() {
+            let record = record.expect("a row");
+            assert!(source.contains(&record[evidence]), "{file}: «{}» is not in the report", &record[evidence]);
+            if file == "observations.csv" {
+                let approx = match &record[8] {
+                    "约" => Some(qingpu_kg::records::Approximation::About),
+                    "余" => Some(qingpu_kg::records::Approximation::MoreThan),
+                    _ => None,
+                };
+                assert!(qingpu_kg::cells::figure_in(&record[9], &record[6], &record[7], approx), "{record:?}");
+            }
+            rows += 1;
+        }
+        assert!(rows > 0, "{file} is empty");
+    }
+    let concepts = std::fs::read_to_string(out.join("concepts.csv")).expect("concepts");
+    assert_eq!(concepts.lines().filter(|l| l.contains(",glossary,")).count(), 22);
+    let leftovers: Vec<_> = std::fs::read_dir(&out).expect("folder").filter_map(Result::ok).collect();
+    assert_eq!(leftovers.len(), 6, "no temporary files are left");
+}
+
+#[test]
+fn a_gazetteer_is_taken_from_the_data_folder_or_given() {
+    let (code, trig, stderr) = run(&["tests/fixtures/reports/district-2021.md"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!trig.contains("jiangchuan"), "the data's places know no 江川区");
+    let (_, trig, _) =
+        run(&["tests/fixtures/reports/district-2021.md", "--gazetteer", "tests/fixtures/reports/places.csv"]);
+    assert!(trig.contains("place:jiangchuan"), "{trig}");
+    let empty = tempfile::tempdir().expect("temporary folder");
+    let (code, _, stderr) =
+        run(&["--data", empty.path().to_str().expect("path"), "tests/fixtures/reports/district-2021.md"]);
+    assert_eq!(code, Some(0), "without places.csv there are no places: {stderr}");
+}
+
+/// `extract` on `file` exits with 2 and a message holding every one of `expected`.
+fn refused(file: &Path, expected: &[&str]) {
+    let (code, stdout, stderr) = run(&[file.to_str().expect("path")]);
+    assert_eq!(code, Some(2), "stdout: {stdout}\nstderr: {stderr}");
+    assert!(stdout.is_empty(), "nothing is printed on failure");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for part in expected {
+        assert!(stderr.contains(part), "stderr lacks {part:?}: {stderr}");
+    }
+}
+
+#[test]
+fn bad_input_is_refused_with_its_place() {
+    refused(&fixture("empty.md"), &["empty.md", "the report is empty"]);
+    refused(&fixture("prose.txt"), &["prose.txt", "no structure of a work report"]);
+    refused(&fixture("no-such-report.md"), &["no-such-report.md", "cannot read"]);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let gbk = dir.path().join("gbk.txt");
+    // 一、回顾 in UTF-8, then 工作 in GBK on line 2.
+    std::fs::write(&gbk, [b"\xe4\xb8\x80\xe3\x80\x81\n".as_slice(), b"\xb9\xa4\xd7\xf7"].concat()).expect("write");
+    refused(&gbk, &["gbk.txt:2", "not valid UTF-8 (byte 7)"]);
+    let binary = dir.path().join("report.md");
+    std::fs::write(&binary, b"# title\n\nPK\x03\x04\x00\x00").expect("write");
+    refused(&binary, &["report.md:3", "binary file", "NUL byte at byte 13"]);
+    let gazetteer = dir.path().join("places.csv");
+    std::fs::write(&gazetteer, "id,label_zh\nJiangchuan,江川区\n").expect("write");
+    let (code, _, stderr) =
+        run(&["tests/fixtures/reports/district-2021.md", "--gazetteer", gazetteer.to_str().expect("path")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("places.csv:2:1 (column `id`)"), "{stderr}");
+}
+
+#[test]
+fn an_unwritable_output_is_a_failure_not_bad_input() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").expect("write");
+    let out = file.join("candidates");
+    let (code, _, stderr) = run(&["tests/fixtures/reports/district-2021.md", "--out", out.to_str().expect("path")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("cannot write"), "{stderr}");
+}
