@@ -98,6 +98,11 @@ impl Document {
             }
             if let Some((level, number, marker_len)) = numbering(body) {
                 let rest = &body[marker_len..];
+                // A title on a line of its own, with the prose on the next line of the same block.
+                let rest = match rest.split_once('\n') {
+                    Some((line, _)) if line.chars().count() <= 40 && !line.contains('。') => line,
+                    _ => rest,
+                };
                 let sentence_end = rest.find(['。', '！', '？']);
                 let heading_like = paragraph.heading.is_some()
                     || (rest.chars().count() <= 40 && sentence_end.is_none_or(|e| e + '。'.len_utf8() >= rest.len()));
@@ -292,6 +297,15 @@ mod tests {
         let titles: Vec<_> = d.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["过去一年工作回顾", "今年主要任务", "稳增长"]);
         assert_eq!(d.title, Some(0));
+    }
+
+    #[test]
+    fn a_title_line_directly_above_its_prose_is_a_heading() {
+        let (_, d) = document(
+            "一、过去一年工作回顾\n过去一年，全市生产总值增长5%。\n\n二、今年任务\n（一）稳增长\n加快项目建设。",
+        );
+        let titles: Vec<_> = d.sections.iter().map(|s| (s.title.as_str(), s.inline)).collect();
+        assert_eq!(titles, [("过去一年工作回顾", false), ("今年任务", false), ("稳增长", false)]);
     }
 
     #[test]

@@ -127,6 +127,9 @@ fn blocks(text: &str) -> Vec<Block> {
         if content.trim().is_empty() {
             blocks.extend(current.take());
         } else {
+            if starts_part(content) {
+                blocks.extend(current.take()); // a numbered title or a heading starts a block of its own
+            }
             let end = offset + content.len();
             match &mut current {
                 Some(block) => block.end = end,
@@ -137,6 +140,26 @@ fn blocks(text: &str) -> Vec<Block> {
     }
     blocks.extend(current);
     blocks
+}
+
+/// Whether a line opens a part or an entry: a markdown heading, `一、`, `（一）` / `(一)`, or `1.` / `１、`.
+fn starts_part(line: &str) -> bool {
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    let first = chars.next();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    match first {
+        Some('#') => true,
+        Some('（' | '(') => chars.next().is_some_and(numeral),
+        Some(c) if numeral(c) => line.trim_start_matches(numeral).starts_with('、'),
+        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            let mut after = rest.chars();
+            after.next().is_some_and(|c| matches!(c, '.' | '．' | '、'))
+                && !after.as_str().starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 fn paragraphs(text: &str) -> Vec<Paragraph> {
@@ -237,6 +260,23 @@ mod tests {
         let s = source("附件：名词解释\n\n1. 甲：乙。\n\n2. 丙：丁，戊\n\n---\n\n己。");
         let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["附件：名词解释", "1. 甲：乙。", "2. 丙：丁，戊己。"]);
+    }
+
+    #[test]
+    fn a_numbered_line_starts_a_paragraph_even_without_a_blank_line() {
+        let s = source(
+            "二、今年任务\n（一）稳增长\n加快项目建设，\n做好就业。\n1. 甲：乙。\n2. 丙：丁。\n3.5亿元不是条目。",
+        );
+        let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "二、今年任务",
+                "（一）稳增长\n加快项目建设，\n做好就业。",
+                "1. 甲：乙。",
+                "2. 丙：丁。\n3.5亿元不是条目。"
+            ]
+        );
     }
 
     #[test]
