@@ -121,7 +121,7 @@ pub fn select(graph: &qingpu_kg::KnowledgeGraph, query: &str) -> Vec<Vec<String>
                 })
                 .collect()
         }
-        _ => panic!("not a SELECT query"),
+        _ => panic!("the query given to select() must be a SELECT query"),
     }
 }
 
