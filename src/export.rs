@@ -9,7 +9,7 @@ use crate::kinds::Kind;
 use crate::map::{GRAPHS, Iris};
 use crate::vocab::{self, rdf};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, TermRef, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, Quad, TermRef, Triple, TripleRef};
 use oxigraph::store::Store;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -102,32 +102,16 @@ fn write_quads(mut quads: Vec<Quad>, iris: &Iris, format: ExportFormat, out: imp
     let mut writer = serializer.for_writer(BufWriter::new(out));
     if format.keeps_graphs() {
         quads.sort_by(|a, b| {
-            graph_key(a.graph_name.as_ref()).cmp(&graph_key(b.graph_name.as_ref())).then_with(|| {
-                order(
-                    a.subject.as_ref().into(),
-                    a.predicate.as_ref(),
-                    a.object.as_ref(),
-                    b.subject.as_ref().into(),
-                    b.predicate.as_ref(),
-                    b.object.as_ref(),
-                )
-            })
+            graph_key(a.graph_name.as_ref())
+                .cmp(&graph_key(b.graph_name.as_ref()))
+                .then_with(|| order(a.as_ref().into(), b.as_ref().into()))
         });
         for quad in &quads {
             writer.serialize_quad(quad).map_err(io)?;
         }
     } else {
         let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
-        triples.sort_by(|a, b| {
-            order(
-                a.subject.as_ref().into(),
-                a.predicate.as_ref(),
-                a.object.as_ref(),
-                b.subject.as_ref().into(),
-                b.predicate.as_ref(),
-                b.object.as_ref(),
-            )
-        });
+        triples.sort_by(|a, b| order(a.as_ref(), b.as_ref()));
         triples.dedup();
         for triple in &triples {
             writer.serialize_triple(triple).map_err(io)?;
@@ -154,18 +138,13 @@ fn graph_key(graph: GraphNameRef<'_>) -> (u8, &str) {
 }
 
 /// Orders triples by subject, then `rdf:type` before other predicates, then predicate and object.
-fn order(
-    s1: TermRef<'_>,
-    p1: NamedNodeRef<'_>,
-    o1: TermRef<'_>,
-    s2: TermRef<'_>,
-    p2: NamedNodeRef<'_>,
-    o2: TermRef<'_>,
-) -> std::cmp::Ordering {
-    term_key(s1)
-        .cmp(&term_key(s2))
-        .then_with(|| (p1 != rdf::TYPE, p1.as_str()).cmp(&(p2 != rdf::TYPE, p2.as_str())))
-        .then_with(|| term_key(o1).cmp(&term_key(o2)))
+fn order(a: TripleRef<'_>, b: TripleRef<'_>) -> std::cmp::Ordering {
+    term_key(a.subject.into())
+        .cmp(&term_key(b.subject.into()))
+        .then_with(|| {
+            (a.predicate != rdf::TYPE, a.predicate.as_str()).cmp(&(b.predicate != rdf::TYPE, b.predicate.as_str()))
+        })
+        .then_with(|| term_key(a.object).cmp(&term_key(b.object)))
 }
 
 /// Writes `path` through `write`: into a temporary file beside it, renamed over `path` only on success.
