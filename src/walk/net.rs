@@ -341,10 +341,12 @@ mod tests {
         for seed in 0..5 {
             let rank = pagerank(&graph, Some(seed), ITERATIONS);
             assert!((rank.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{rank:?}");
-            let best = (0..5).max_by(|&a, &b| rank[a].total_cmp(&rank[b])).unwrap();
-            assert_eq!(best, seed, "{rank:?}");
+            assert!(rank[seed] >= RESTART, "the seed keeps at least its restarts: {rank:?}");
         }
+        // (A leaf seed may rank below its only neighbour, which receives all its walks; the hub ranks first.)
         let rank = pagerank(&graph, Some(0), ITERATIONS);
+        let best = (0..5).max_by(|&a, &b| rank[a].total_cmp(&rank[b])).unwrap();
+        assert_eq!(best, 0, "{rank:?}");
         assert!(rank[1] > rank[2] && rank[2] > rank[4], "heavier and nearer ranks higher: {rank:?}");
     }
 
