@@ -203,15 +203,27 @@ pub fn related(
     accept: impl Fn(NodeIndex) -> bool,
 ) -> Vec<Scored> {
     let reached = view.around(seed, depth);
-    let nodes: Vec<usize> = reached.iter().map(|(n, _)| n.index()).collect();
-    let mut local = vec![u32::MAX; view.graph.node_count()];
-    for (i, &n) in nodes.iter().enumerate() {
-        local[n] = i as u32;
-    }
-    let sub = view.adjacency().induced(&nodes, &local);
-    let scores = pagerank(&sub, Some(0), ITERATIONS);
-    let previous = dijkstra(&sub, 0);
-    let mut order: Vec<usize> = (1..nodes.len()).filter(|&i| accept(NodeIndex::new(nodes[i]))).collect();
+    let whole = reached.len() == view.graph.node_count();
+    // Where the hops reach every node, the whole adjacency is the subgraph (in node order).
+    let (nodes, start): (Vec<usize>, usize) = if whole {
+        ((0..reached.len()).collect(), seed.index())
+    } else {
+        (reached.iter().map(|(n, _)| n.index()).collect(), 0)
+    };
+    let induced;
+    let sub = if whole {
+        view.adjacency()
+    } else {
+        let mut local = vec![u32::MAX; view.graph.node_count()];
+        for (i, &n) in nodes.iter().enumerate() {
+            local[n] = i as u32;
+        }
+        induced = view.adjacency().induced(&nodes, &local);
+        &induced
+    };
+    let scores = pagerank(sub, Some(start), ITERATIONS);
+    let previous = dijkstra(sub, start);
+    let mut order: Vec<usize> = (0..nodes.len()).filter(|&i| i != start && accept(NodeIndex::new(nodes[i]))).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(nodes[a].cmp(&nodes[b])));
     order.truncate(limit);
     order
