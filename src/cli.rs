@@ -3,6 +3,8 @@
 use crate::export::ExportFormat;
 use crate::query::ResultFormat;
 use crate::store::DEFAULT_BASE_IRI;
+use crate::walk::KindFilter;
+use crate::walk::render::{GraphFormat, RelatedFormat};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -76,6 +78,51 @@ pub enum Command {
     Mentions {
         /// The entity: a label, an alias, an id or an IRI.
         entity: String,
+    },
+    /// The entities related to one, ranked by personalised PageRank, each with the path that relates them.
+    Related {
+        /// The entity: a label, an alias, an id or an IRI.
+        entity: String,
+        /// How many hops from the entity a result may be.
+        #[arg(long, default_value_t = 3)]
+        depth: u32,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only entities of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindFilter>,
+        #[arg(long, short = 'f', value_enum, default_value = "text")]
+        format: RelatedFormat,
+        /// Leave out the weak edges between entities named in one paragraph.
+        #[arg(long)]
+        no_co_mentions: bool,
+    },
+    /// The central entities (PageRank, betweenness) and the communities of the entity graph.
+    Central {
+        /// Only entities of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindFilter>,
+        /// How many entities.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Leave out the weak edges between entities named in one paragraph.
+        #[arg(long)]
+        no_co_mentions: bool,
+    },
+    /// The entity graph, whole or around one entity, for Graphviz (DOT) or Gephi (GraphML).
+    Graph {
+        /// Only the entities within `--depth` hops of this one.
+        #[arg(long, value_name = "ENTITY")]
+        around: Option<String>,
+        /// How many hops around `--around`.
+        #[arg(long, default_value_t = 1, requires = "around")]
+        depth: u32,
+        #[arg(long, short = 'f', value_enum, default_value = "dot")]
+        format: GraphFormat,
+        /// Leave out the weak edges between entities named in one paragraph.
+        #[arg(long)]
+        no_co_mentions: bool,
     },
     /// Extract the structure, glossary, quoted terms, figures and places of another report of this kind.
     Extract {

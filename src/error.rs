@@ -104,6 +104,10 @@ pub enum GraphError {
     UnknownEntity { query: String, nearest: String },
     #[error("`{query}` names {count} entities; give the id of one: {candidates}")]
     AmbiguousEntity { query: String, count: usize, candidates: String },
+    #[error(
+        "`{query}` is a {kind}, which the entity graph leaves out (it holds places, organisations, people, projects, policies, events, plan elements and the glossary and theme concepts)"
+    )]
+    NotInView { query: String, kind: String },
     #[error("unknown graph `{name}` (known: {known})")]
     UnknownGraph { name: String, known: String },
     #[error("{path}")]

@@ -19,6 +19,7 @@ pub mod stats;
 pub mod store;
 pub mod validate;
 pub mod vocab;
+pub mod walk;
 
 pub use error::{DataError, GraphError, Place};
 pub use store::{KnowledgeGraph, build};

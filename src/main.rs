@@ -6,7 +6,7 @@ use qingpu_kg::error::{DataError, GraphError};
 use qingpu_kg::export::{self, write_atomically};
 use qingpu_kg::map::Iris;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::{extract, mentions, stats, store, validate};
+use qingpu_kg::{extract, mentions, stats, store, validate, walk};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -168,6 +168,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for mention in mentions::of(&graph, entity) {
                 writeln!(stdout, "{mention}")?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Related { entity, depth, limit, kind, format, no_co_mentions } => {
+            let graph = store::build(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let view = walk::View::build(&graph, walk::Options { co_mentions: !no_co_mentions });
+            let related = walk::related(&graph, &view, &entity, walk::Query { depth, limit, kind })?;
+            walk::render::write_related(&graph, &view, &related, format, &mut stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Central { kind, limit, no_co_mentions } => {
+            let graph = store::build(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let view = walk::View::build(&graph, walk::Options { co_mentions: !no_co_mentions });
+            let central = walk::central(&graph, &view, kind, limit);
+            walk::render::write_central(&graph, &central, &mut stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Graph { around, depth, format, no_co_mentions } => {
+            let graph = store::build(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let view = walk::View::build(&graph, walk::Options { co_mentions: !no_co_mentions });
+            let nodes = walk::neighbourhood(&graph, &view, around.as_deref(), depth)?;
+            walk::render::write_graph(&graph, &view, &nodes, format, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { report, format, output, out, gazetteer } => {

@@ -11,6 +11,7 @@ mod queries;
 mod shacl;
 mod spans;
 mod stats;
+mod walk;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
