@@ -110,7 +110,7 @@ pub enum Command {
         #[arg(long)]
         no_co_mentions: bool,
     },
-    /// The entity graph, whole or around one entity, for Graphviz (DOT) or Gephi (GraphML).
+    /// The entity graph, whole or around one entity, for Graphviz (DOT), Gephi (GraphML), JSON, or as a picture (SVG).
     Graph {
         /// Only the entities within `--depth` hops of this one.
         #[arg(long, value_name = "ENTITY")]

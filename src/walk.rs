@@ -12,6 +12,7 @@
 
 pub mod net;
 pub mod render;
+pub mod svg;
 
 use crate::error::GraphError;
 use crate::kinds::{Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};

@@ -1,5 +1,5 @@
 //! The output of the walk: related entities as text, JSON or DOT; central entities as text; the view or a
-//! neighbourhood as DOT (Graphviz), GraphML (Gephi) or JSON. Everything is written to a `Write` the caller gives.
+//! neighbourhood as DOT (Graphviz), GraphML (Gephi), JSON or an SVG picture. Everything is written to a `Write` the caller gives.
 
 use super::net::Step;
 use super::{Central, Related, Relation, View};
@@ -24,6 +24,8 @@ pub enum GraphFormat {
     Dot,
     Graphml,
     Json,
+    /// A picture: a force-directed layout, nodes coloured by kind, Chinese labels.
+    Svg,
 }
 
 fn entity<'a>(kg: &'a KnowledgeGraph, view: &View, node: NodeIndex) -> &'a Entity {
@@ -273,6 +275,7 @@ pub fn write_graph(
             }
             writeln!(out, "  </graph>\n</graphml>")?;
         }
+        GraphFormat::Svg => super::svg::write(kg, view, nodes, &edges, out)?,
         GraphFormat::Json => {
             writeln!(out, "{{\"nodes\": [")?;
             for (i, &n) in nodes.iter().enumerate() {

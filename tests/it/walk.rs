@@ -213,3 +213,32 @@ fn a_bad_entity_exits_2() {
     let output = bin().args(["related", "“1+8”管理办法"]).output().unwrap();
     assert!(texts(&output).1.contains("investment-project-measures-1-8"), "the candidates are listed");
 }
+
+#[test]
+fn the_picture_is_svg_with_every_node_labelled_and_coloured() {
+    let run = || bin().args(["graph", "--around", "chonggu", "--depth", "1", "--format", "svg"]).output().expect("run");
+    let output = run();
+    let (stdout, stderr) = texts(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && stdout.trim_end().ends_with("</svg>"));
+    let json = bin().args(["graph", "--around", "chonggu", "--depth", "1", "--format", "json"]).output().expect("run");
+    let json = String::from_utf8_lossy(&json.stdout).into_owned();
+    let nodes = json.lines().filter(|l| l.trim_start().starts_with("{\"id\"")).count();
+    assert!(nodes > 10, "{json}");
+    assert_eq!(stdout.matches("<g><title>").count(), nodes, "one labelled disc a node");
+    for label in ["重固", "重固镇九年一贯制学校", "青浦区"] {
+        assert!(stdout.contains(&format!(">{label}</text>")), "{label}");
+    }
+    assert!(
+        stdout.contains("fill=\"#2ca02c\"") && stdout.contains("fill=\"#1f77b4\""),
+        "places and projects differ in colour"
+    );
+    assert_eq!(run().stdout, output.stdout, "the same nodes give the same picture");
+}
+
+#[test]
+fn the_picture_in_readme_is_the_one_the_command_draws() {
+    let output = bin().args(["graph", "--around", "chonggu", "--depth", "1", "--format", "svg"]).output().expect("run");
+    let committed = std::fs::read(crate::root().join("docs/chonggu.svg")).expect("docs/chonggu.svg");
+    assert_eq!(output.stdout, committed, "regenerate docs/chonggu.svg after a change of data or layout");
+}
