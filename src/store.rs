@@ -25,17 +25,19 @@ pub const SHAPES_TTL: &str = include_str!("../ontology/shapes.ttl");
 /// The default base IRI of entities and graphs.
 pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/qingpu-kg/";
 
-/// A built knowledge graph.
+/// A built knowledge graph: the store, and the checked inputs it was built from (reached through `Deref`:
+/// `graph.data`, `graph.source`, `graph.mentions` …).
 pub struct KnowledgeGraph {
     pub store: Store,
-    pub iris: Iris,
-    pub source: Source,
-    pub data: Dataset,
-    pub grounding: Grounding,
-    /// The structure of the report.
-    pub document: Document,
-    /// Every mention of every entity in the report.
-    pub mentions: Vec<Mention>,
+    pub inputs: Inputs,
+}
+
+impl std::ops::Deref for KnowledgeGraph {
+    type Target = Inputs;
+
+    fn deref(&self) -> &Inputs {
+        &self.inputs
+    }
 }
 
 /// Checks a base IRI: absolute, ending with `/` or `#`.
@@ -48,7 +50,8 @@ pub fn check_base_iri(base: &str) -> Result<(), GraphError> {
     Ok(())
 }
 
-/// The checked inputs of a build: the report, the rows, and where each row's quotes stand.
+/// The checked inputs of a build: the report and its structure, the rows, where each row's quotes stand, and
+/// every mention of every entity.
 pub struct Inputs {
     pub iris: Iris,
     pub source: Source,
@@ -113,8 +116,7 @@ pub fn build_into(store: Store, data_dir: &Path, base: &str) -> Result<Knowledge
     let mut transaction = store.start_transaction()?;
     emit(&inputs, &mut transaction)?;
     transaction.commit()?;
-    let Inputs { iris, source, data, grounding, document, mentions } = inputs;
-    Ok(KnowledgeGraph { store, iris, source, data, grounding, document, mentions })
+    Ok(KnowledgeGraph { store, inputs })
 }
 
 /// Counts the quads that pass, and the predicates they use.
