@@ -94,6 +94,16 @@ pub fn split_unit(written: &str) -> (u8, &str) {
         .unwrap_or((0, written))
 }
 
+/// The canonical lexical form of an `xsd:decimal` written as the report writes it (`42.0` → `42`), as stores keep
+/// it: the graph is the same whether it is read from a store or written from the build.
+pub fn canonical_decimal(value: &str) -> &str {
+    match value.split_once('.') {
+        Some((int, fraction)) if fraction.bytes().all(|b| b == b'0') => int,
+        Some(_) => value.trim_end_matches('0'),
+        None => value,
+    }
+}
+
 /// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between;
 /// with an approximation, as the report writes it: `约 78 亿元`, `1 亿余元`, `30 余家`.
 pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> bool {
@@ -143,6 +153,14 @@ mod tests {
         assert!(!figure_in("增长 16%", "6", "%", None));
         assert!(!figure_in("增长 6.5%", "6", "%", None));
         assert!(!figure_in("539.5亿美元", "539.5", "亿元", None));
+    }
+
+    #[test]
+    fn decimals_are_written_in_canonical_form() {
+        assert_eq!(canonical_decimal("42.0"), "42");
+        assert_eq!(canonical_decimal("41.550"), "41.55");
+        assert_eq!(canonical_decimal("539.5"), "539.5");
+        assert_eq!(canonical_decimal("51500"), "51500");
     }
 
     #[test]

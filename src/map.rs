@@ -7,11 +7,12 @@
 //! quotes it.
 
 use crate::anchor;
+use crate::cells;
 use crate::document::Document;
 use crate::ground::{Grounding, Span};
 use crate::kinds::{self, Kind};
 use crate::mentions::Mention;
-use crate::records::{Approximation, Dataset, Detail, Entity, FigureKind, Observation, Period, Relation};
+use crate::records::{Dataset, Detail, Entity, Observation, Period, Relation};
 use crate::source::Source;
 use crate::vocab::{
     dcat, dcterms, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
@@ -392,13 +393,7 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
     facts.add(&node, qpk::INDICATOR, &iris.entity(Kind::Concept, &observation.indicator));
     facts.add(&node, sdmx_dimension::REF_AREA, &iris.entity(Kind::Place, &observation.area));
     facts.add(&node, sdmx_dimension::REF_PERIOD, &iris.period(period));
-    let kind = match observation.kind {
-        FigureKind::Result => qpk::RESULT,
-        FigureKind::Estimate => qpk::ESTIMATE,
-        FigureKind::Target => qpk::TARGET,
-        FigureKind::Current => qpk::CURRENT,
-    };
-    facts.add(&node, qpk::FIGURE_KIND_PROP, kind);
+    facts.add(&node, qpk::FIGURE_KIND_PROP, observation.kind.iri());
     if let Some(about) = observation.about.as_deref().and_then(|id| data.get(id)) {
         facts.add(&node, qpk::CONCERNS, &iris.entity(about.kind, &about.id));
     }
@@ -406,13 +401,11 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
         Some(figure) => {
             facts.add(&node, rdf::TYPE, qb::OBSERVATION);
             facts.add(&node, qb::DATA_SET_PROP, &iris.figures());
-            facts.add(&node, sdmx_measure::OBS_VALUE, &typed(canonical_decimal(&figure.value), xsd::DECIMAL));
+            facts.add(&node, sdmx_measure::OBS_VALUE, &typed(cells::canonical_decimal(&figure.value), xsd::DECIMAL));
             facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, &figure.unit));
             facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
-            match figure.approximation {
-                Some(Approximation::About) => facts.add(&node, qpk::APPROXIMATION, qpk::ABOUT),
-                Some(Approximation::MoreThan) => facts.add(&node, qpk::APPROXIMATION, qpk::MORE_THAN),
-                None => {}
+            if let Some(approximation) = figure.approximation {
+                facts.add(&node, qpk::APPROXIMATION, approximation.iri());
             }
         }
         None => {
@@ -420,28 +413,5 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             let words: Vec<&str> = observation.evidence.iter().map(|q| q.text.as_str()).collect();
             facts.add(&node, skos::NOTE, &zh(&words.join("…")));
         }
-    }
-}
-
-/// The canonical lexical form of an `xsd:decimal` written as the report writes it (`42.0` → `42`), as stores keep
-/// it: the graph is the same whether it is read from the store or written from the build.
-fn canonical_decimal(value: &str) -> &str {
-    match value.split_once('.') {
-        Some((int, fraction)) if fraction.bytes().all(|b| b == b'0') => int,
-        Some(_) => value.trim_end_matches('0'),
-        None => value,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::canonical_decimal;
-
-    #[test]
-    fn decimals_are_written_in_canonical_form() {
-        assert_eq!(canonical_decimal("42.0"), "42");
-        assert_eq!(canonical_decimal("41.550"), "41.55");
-        assert_eq!(canonical_decimal("539.5"), "539.5");
-        assert_eq!(canonical_decimal("51500"), "51500");
     }
 }

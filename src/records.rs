@@ -10,6 +10,8 @@ use crate::cells::{
 };
 use crate::error::{DataError, Place};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
+use crate::vocab::qpk;
+use oxigraph::model::NamedNodeRef;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -109,6 +111,16 @@ pub enum FigureKind {
 }
 
 impl FigureKind {
+    /// Its code in the figure-kind dimension.
+    pub fn iri(self) -> NamedNodeRef<'static> {
+        match self {
+            Self::Result => qpk::RESULT,
+            Self::Estimate => qpk::ESTIMATE,
+            Self::Target => qpk::TARGET,
+            Self::Current => qpk::CURRENT,
+        }
+    }
+
     fn parse(value: &str) -> Option<Self> {
         match value {
             "result" => Some(Self::Result),
@@ -130,6 +142,14 @@ pub enum Approximation {
 }
 
 impl Approximation {
+    /// Its code in the approximation attribute.
+    pub fn iri(self) -> NamedNodeRef<'static> {
+        match self {
+            Self::About => qpk::ABOUT,
+            Self::MoreThan => qpk::MORE_THAN,
+        }
+    }
+
     fn parse(value: &str) -> Option<Option<Self>> {
         match value {
             "" => Some(None),

@@ -20,7 +20,7 @@ use crate::export::{ExportFormat, export_quads};
 use crate::ground::Span;
 use crate::kinds::Kind;
 use crate::map::Iris;
-use crate::records::{Approximation, FigureKind, Period};
+use crate::records::Period;
 use crate::vocab::{
     c4o, dcat, dcterms, doco, fabio, oa, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure,
     skos, xsd,
@@ -41,15 +41,6 @@ fn en(text: &str) -> Literal {
 
 fn integer(value: impl ToString) -> Literal {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
-}
-
-/// The canonical form of an `xsd:decimal` (`42.0` → `42`), as a store keeps it and the build writes it.
-fn canonical_decimal(value: &str) -> &str {
-    match value.split_once('.') {
-        Some((int, fraction)) if fraction.bytes().all(|b| b == b'0') => int,
-        Some(_) => value.trim_end_matches('0'),
-        None => value,
-    }
 }
 
 /// The quads being written, and the graph they go to.
@@ -318,20 +309,14 @@ fn figures<'x>(
         let node = names.at(&key);
         out.add(&node, rdf::TYPE, qb::OBSERVATION);
         out.add(&node, qb::DATA_SET_PROP, &dataset);
-        let value = canonical_decimal(&figure.value);
+        let value = crate::cells::canonical_decimal(&figure.value);
         out.add(&node, sdmx_measure::OBS_VALUE, &Literal::new_typed_literal(value, xsd::DECIMAL));
         out.add(&node, sdmx_attribute::UNIT_MULT, &integer(figure.multiplier));
         if !figure.base_unit.is_empty() {
             let unit = concept(out, true, &figure.base_unit);
             out.add(&node, sdmx_attribute::UNIT_MEASURE, &unit);
         }
-        let kind = match figure.kind {
-            FigureKind::Result => qpk::RESULT,
-            FigureKind::Estimate => qpk::ESTIMATE,
-            FigureKind::Target => qpk::TARGET,
-            FigureKind::Current => qpk::CURRENT,
-        };
-        out.add(&node, qpk::FIGURE_KIND_PROP, kind);
+        out.add(&node, qpk::FIGURE_KIND_PROP, figure.kind.iri());
         out.add(&node, rdfs::LABEL, &zh(&figure.indicator));
         let indicator = concept(out, false, &figure.indicator);
         out.add(&node, qpk::INDICATOR, &indicator);
@@ -341,10 +326,8 @@ fn figures<'x>(
                 out.add(&indicator, qpk::GROWTH_OF, &of);
             }
         }
-        match figure.approximation {
-            Some(Approximation::About) => out.add(&node, qpk::APPROXIMATION, qpk::ABOUT),
-            Some(Approximation::MoreThan) => out.add(&node, qpk::APPROXIMATION, qpk::MORE_THAN),
-            None => {}
+        if let Some(approximation) = figure.approximation {
+            out.add(&node, qpk::APPROXIMATION, approximation.iri());
         }
         if let Some(year) = figure.period {
             let period = Period { start: year, end: year };
@@ -394,12 +377,5 @@ mod tests {
             }
         }
         assert!(quads.iter().any(|q| q.subject.to_string().contains("/extract/区%20report+1/document")));
-    }
-
-    #[test]
-    fn decimals_are_canonical() {
-        assert_eq!(canonical_decimal("42.0"), "42");
-        assert_eq!(canonical_decimal("41.550"), "41.55");
-        assert_eq!(canonical_decimal("51500"), "51500");
     }
 }
