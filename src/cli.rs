@@ -6,6 +6,7 @@ use crate::store::DEFAULT_BASE_IRI;
 use crate::walk::KindFilter;
 use crate::walk::render::{GraphFormat, RelatedFormat};
 use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// The 2020 government work report of Qingpu District as an RDF knowledge graph.
@@ -141,4 +142,54 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         gazetteer: Option<PathBuf>,
     },
+    /// Serve the graph over HTTP: SPARQL endpoint, entity pages, query page, dataset description and dumps.
+    Serve(ServeArgs),
+    /// Send each named graph to a SPARQL 1.1 Graph Store Protocol endpoint, then count it back.
+    Push(PushArgs),
+}
+
+/// The options of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0 picks a free one; the address is printed).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: SocketAddr,
+    /// Seconds a query may run before it is stopped (answered 422).
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// The most rows or triples a query may give (more is answered 422).
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub max_results: usize,
+    /// The largest request body accepted, in bytes (more is answered 413).
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub max_body: usize,
+    /// Answer cross-origin requests from any origin (CORS).
+    #[arg(long)]
+    pub cors: bool,
+    /// Accept SPARQL updates that carry `Authorization: Bearer TOKEN` (otherwise updates get 403).
+    #[arg(long, requires = "token")]
+    pub allow_update: bool,
+    /// The bearer token for updates.
+    #[arg(long, env = "QINGPU_KG_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// The folder of named queries offered on the query page.
+    #[arg(long, default_value = "queries", value_name = "DIR")]
+    pub queries: PathBuf,
+}
+
+/// The options of `push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The SPARQL query endpoint of the triple store, used to count each graph back after it is sent.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The Graph Store Protocol endpoint (default: the query endpoint, as Fuseki and GraphDB take both).
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+    /// A bearer token sent with every request.
+    #[arg(long, env = "QINGPU_KG_PUSH_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Only these named graphs (ontology, facts, document, provenance, mentions, metadata); default all.
+    #[arg(long = "graph", value_name = "NAME")]
+    pub graphs: Vec<String>,
 }

@@ -6,7 +6,7 @@ use qingpu_kg::error::{DataError, GraphError};
 use qingpu_kg::export::{self, write_atomically};
 use qingpu_kg::map::Iris;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::{extract, mentions, stats, store, validate, walk};
+use qingpu_kg::{extract, mentions, serve, stats, store, validate, walk};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -30,6 +30,18 @@ fn main() -> ExitCode {
             ExitCode::from(if bad_input { 2 } else { 1 })
         }
     }
+}
+
+/// The built graph, in the persistent store where `--store` names one (the inputs are read from `--data`).
+fn graph(args: &GraphArgs) -> anyhow::Result<qingpu_kg::KnowledgeGraph> {
+    let building = || format!("building from {}", args.data.display());
+    #[cfg(feature = "rocksdb")]
+    if let Some(dir) = &args.store {
+        let store = Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))?;
+        let inputs = store::read(&args.data, &args.base_iri).with_context(building)?;
+        return Ok(qingpu_kg::KnowledgeGraph { store, inputs });
+    }
+    store::build(&args.data, &args.base_iri).with_context(building)
 }
 
 /// The store of the command: the persistent one where `--store` names it, else a fresh in-memory build.
@@ -207,6 +219,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 extraction.write_candidates(&dir)?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(serve_args) => {
+            let options = serve::Options {
+                timeout: std::time::Duration::from_secs_f64(serve_args.timeout),
+                max_results: serve_args.max_results,
+                max_body: serve_args.max_body,
+                cors: serve_args.cors,
+                update_token: serve_args.token.filter(|_| serve_args.allow_update),
+                queries: serve_args.queries,
+            };
+            let state = serve::Shared::new(graph(args)?, options);
+            serve::run(state, serve_args.bind).with_context(|| format!("serving on {}", serve_args.bind))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Push(_push_args) => {
+            anyhow::bail!("push is not written yet")
         }
         Command::Validate => {
             let graph = store::build(&args.data, &args.base_iri)

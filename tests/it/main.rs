@@ -8,6 +8,8 @@ mod coverage;
 mod export;
 mod extract;
 mod queries;
+mod serve;
+mod server;
 mod shacl;
 mod spans;
 mod stats;

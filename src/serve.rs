@@ -1,0 +1,129 @@
+//! Serving: the graph as linked data over HTTP — the SPARQL 1.1 Protocol, a page for every IRI under the base,
+//! the ontology, a home page with a label search, a query page, the dataset description and the dumps.
+//!
+//! Takes a built [`KnowledgeGraph`] and [`Options`] and gives an axum [`Router`] ([`router`]) or a running
+//! server ([`run`]). Queries run on tokio's blocking threads, each with a time limit and a result limit; every
+//! bad request gets a 4xx status with a message that says what is wrong. The areas are one module each:
+//! [`sparql`] (the protocol endpoint), [`pages`] (entity pages, the ontology, home and search), [`publish`]
+//! (the dataset description and the dumps), [`assets`] (the query page); [`negotiate`] picks a media type from
+//! an `Accept` header for all of them.
+
+pub mod assets;
+pub mod html;
+pub mod negotiate;
+pub mod pages;
+pub mod publish;
+pub mod sparql;
+
+use crate::store::KnowledgeGraph;
+use crate::walk;
+use axum::Router;
+use axum::routing::get;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The time a query may run before it is stopped.
+    pub timeout: Duration,
+    /// The most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a query may give.
+    pub max_results: usize,
+    /// The largest request body accepted, in bytes.
+    pub max_body: usize,
+    /// Whether to answer cross-origin requests (`Access-Control-Allow-Origin: *`).
+    pub cors: bool,
+    /// The bearer token that SPARQL updates must carry; without one, updates are refused (403).
+    pub update_token: Option<String>,
+    /// The folder of named queries offered on the query page.
+    pub queries: PathBuf,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            max_results: 100_000,
+            max_body: 1 << 20,
+            cors: false,
+            update_token: None,
+            queries: PathBuf::from("queries"),
+        }
+    }
+}
+
+/// What every handler shares: the graph, its walk view and the options.
+pub struct Shared {
+    pub graph: KnowledgeGraph,
+    pub view: walk::View,
+    pub options: Options,
+}
+
+/// The state handed to the handlers.
+pub type State = Arc<Shared>;
+
+impl Shared {
+    /// The shared state of a server over `graph`.
+    pub fn new(graph: KnowledgeGraph, options: Options) -> State {
+        let view = walk::View::build(&graph, walk::Options { co_mentions: true });
+        Arc::new(Self { graph, view, options })
+    }
+}
+
+/// All the routes of the server.
+pub fn router(state: State) -> Router {
+    let mut router = Router::new()
+        .route("/sparql", get(sparql::get).post(sparql::post))
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search))
+        .route("/query", get(assets::query_page))
+        .route("/assets/{file}", get(assets::file))
+        .route("/dataset", get(publish::dataset))
+        .route("/dataset.{ext}", get(publish::dataset_as))
+        .route("/dump.{ext}", get(publish::dump))
+        .route("/ontology", get(pages::ontology))
+        .route("/ontology.{ext}", get(pages::ontology_as))
+        .fallback(pages::resource)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(state.options.max_body));
+    if state.options.cors {
+        router = router.layer(
+            tower_http::cors::CorsLayer::new()
+                .allow_origin(tower_http::cors::Any)
+                .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+                .allow_headers(tower_http::cors::Any),
+        );
+    }
+    router.with_state(state)
+}
+
+/// Serves `state` on `bind` until Ctrl-C, printing the address it listens on first (`--bind 127.0.0.1:0`
+/// picks a free port).
+pub fn run(state: State, bind: SocketAddr) -> std::io::Result<()> {
+    let ready = |address| {
+        #[allow(clippy::print_stdout)]
+        {
+            println!("listening on http://{address}/");
+        }
+    };
+    run_until(state, bind, ready, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}
+
+/// Serves `state` on `bind` until `shutdown` completes; `ready` is called with the bound address once the
+/// server accepts connections.
+pub fn run_until(
+    state: State,
+    bind: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(bind).await?;
+        ready(listener.local_addr()?);
+        axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    })
+}

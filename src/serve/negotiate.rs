@@ -1,0 +1,100 @@
+//! Content negotiation: the best of the media types a handler offers for an `Accept` header (RFC 9110 §12.5.1).
+
+/// One media range of an `Accept` header, with its weight.
+#[derive(Debug, Clone, PartialEq)]
+struct Range<'a> {
+    kind: &'a str,
+    subtype: &'a str,
+    q: f32,
+}
+
+impl Range<'_> {
+    /// How well the range names `offer`: 2 exactly, 1 by `type/*`, 0 by `*/*`; `None` when it does not match.
+    fn specificity(&self, offer: &str) -> Option<u8> {
+        let (kind, subtype) = offer.split_once('/')?;
+        match (self.kind, self.subtype) {
+            ("*", "*") => Some(0),
+            (k, "*") if k.eq_ignore_ascii_case(kind) => Some(1),
+            (k, s) if k.eq_ignore_ascii_case(kind) && s.eq_ignore_ascii_case(subtype) => Some(2),
+            _ => None,
+        }
+    }
+}
+
+fn parse(header: &str) -> Vec<Range<'_>> {
+    header
+        .split(',')
+        .filter_map(|part| {
+            let mut fields = part.split(';');
+            let (kind, subtype) = fields.next()?.trim().split_once('/')?;
+            let q = fields
+                .filter_map(|p| p.trim().split_once('='))
+                .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
+                .map_or(Some(1.0), |(_, v)| v.trim().parse::<f32>().ok())?;
+            Some(Range { kind: kind.trim(), subtype: subtype.trim(), q })
+        })
+        .collect()
+}
+
+/// The offer the client prefers: by the weight of the most specific range that matches it, ties going to the
+/// earlier offer (the server's preference). No header, or an empty one, takes the first offer; `None` when
+/// the header accepts none of the offers (answer 406).
+pub fn choose<'a>(accept: Option<&str>, offers: &[&'a str]) -> Option<&'a str> {
+    let ranges = match accept.map(str::trim) {
+        None | Some("") => return offers.first().copied(),
+        Some(header) => parse(header),
+    };
+    let weight = |offer: &str| {
+        ranges
+            .iter()
+            .filter_map(|r| Some((r.specificity(offer)?, r.q)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .map_or(0.0, |(_, q)| q)
+    };
+    let mut best: Option<(&'a str, f32)> = None;
+    for offer in offers {
+        let q = weight(offer);
+        if q > 0.0 && best.is_none_or(|(_, b)| q > b) {
+            best = Some((offer, q));
+        }
+    }
+    best.map(|(offer, _)| offer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choose;
+
+    const OFFERS: &[&str] = &["text/html", "text/turtle", "application/ld+json"];
+
+    #[test]
+    fn no_header_takes_the_first_offer() {
+        assert_eq!(choose(None, OFFERS), Some("text/html"));
+        assert_eq!(choose(Some(" "), OFFERS), Some("text/html"));
+    }
+
+    #[test]
+    fn weights_decide_and_ties_go_to_the_server() {
+        assert_eq!(choose(Some("text/turtle;q=0.9, application/ld+json"), OFFERS), Some("application/ld+json"));
+        assert_eq!(choose(Some("application/ld+json, text/turtle"), OFFERS), Some("text/turtle"));
+        assert_eq!(choose(Some("*/*"), OFFERS), Some("text/html"));
+    }
+
+    #[test]
+    fn the_most_specific_range_gives_the_weight() {
+        assert_eq!(choose(Some("text/*;q=0.5, text/html;q=0, application/*;q=0.1"), OFFERS), Some("text/turtle"));
+        assert_eq!(choose(Some("*/*;q=0.1, text/turtle"), OFFERS), Some("text/turtle"));
+    }
+
+    #[test]
+    fn nothing_acceptable_is_none() {
+        assert_eq!(choose(Some("image/png"), OFFERS), None);
+        assert_eq!(choose(Some("text/turtle;q=0"), OFFERS), None);
+        assert_eq!(choose(Some("garbage"), OFFERS), None);
+    }
+
+    #[test]
+    fn media_type_parameters_and_case_are_ignored() {
+        assert_eq!(choose(Some("Text/Turtle; charset=utf-8"), OFFERS), Some("text/turtle"));
+    }
+}
