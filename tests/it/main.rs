@@ -14,6 +14,7 @@ mod server;
 mod shacl;
 mod spans;
 mod stats;
+mod w3c_protocol;
 mod walk;
 
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! counting rows or triples against the limit.
 //!
 //! Takes the kind of a query's results and the request's preferences; gives a [`Format`] (media type and
-//! serializer), or the list of what is offered for a 406. [`write`] serializes [`QueryResults`] into bytes,
+//! serializer), or the list of what is offered for a 406. [`write()`] serializes [`QueryResults`] into bytes,
 //! stopping with [`ProtocolError::TooMany`] past the limit: a result is never cut short silently.
 
 use super::ProtocolError;
