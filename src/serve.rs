@@ -75,7 +75,8 @@ impl Shared {
 /// All the routes of the server.
 pub fn router(state: State) -> Router {
     let mut router = Router::new()
-        .route("/sparql", get(sparql::get).post(sparql::post))
+        .route("/sparql", sparql::method_router())
+        .route("/sparql/", sparql::method_router())
         .route("/", get(pages::home))
         .route("/search", get(pages::search))
         .route("/query", get(assets::query_page))
@@ -86,7 +87,8 @@ pub fn router(state: State) -> Router {
         .route("/ontology", get(pages::ontology))
         .route("/ontology.{ext}", get(pages::ontology_as))
         .fallback(pages::resource)
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(state.options.max_body));
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(state.options.max_body))
+        .layer(axum::middleware::map_response_with_state(state.clone(), sparql::explain_too_large));
     if state.options.cors {
         router = router.layer(
             tower_http::cors::CorsLayer::new()

@@ -9,10 +9,12 @@ mod export;
 mod extract;
 mod queries;
 mod serve;
+mod serve_sparql;
 mod server;
 mod shacl;
 mod spans;
 mod stats;
+mod w3c_protocol;
 mod walk;
 
 use std::path::{Path, PathBuf};

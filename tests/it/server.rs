@@ -7,9 +7,15 @@ use std::sync::OnceLock;
 /// Starts a server over the repository's graph with `options`; gives its root URL (`http://127.0.0.1:PORT`).
 /// The server lives as long as the test process.
 pub fn start(options: Options) -> String {
+    start_over(crate::graph(), options)
+}
+
+/// Starts a server over `graph` (whose store a test may have changed, or keeps a handle on to change);
+/// gives its root URL.
+pub fn start_over(graph: qingpu_kg::KnowledgeGraph, options: Options) -> String {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let state = Shared::new(crate::graph(), options);
+        let state = Shared::new(graph, options);
         let bind = "127.0.0.1:0".parse().expect("loopback address");
         serve::run_until(state, bind, |address| sender.send(address).expect("test waits"), std::future::pending())
             .expect("the server runs");
