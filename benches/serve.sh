@@ -27,7 +27,7 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "$theirs/" && break; sleep 0.1; d
 curl -sf -X POST -H 'content-type: application/n-quads' --data-binary "@$work/dump.nq" "$theirs/store" >/dev/null
 
 declare -A queries=(
-  [lookup]='SELECT ?p ?o WHERE { <https://w3id.org/qingpu-kg/id/place/chonggu> ?p ?o }'
+  [lookup]='SELECT ?p ?o WHERE { <https://w3id.org/qingpu-kg/id/place/chonggu> ?p ?o } ORDER BY ?p ?o'
   [join]='SELECT ?town ?zh ?en WHERE { ?town a <https://w3id.org/qingpu-kg/ontology#Town> ; <http://www.w3.org/2000/01/rdf-schema#label> ?zh, ?en . FILTER(lang(?zh) = "zh" && lang(?en) = "en") } ORDER BY ?zh'
   [aggregate]='SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class'
 )
