@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod queries;
 mod serve;
+mod serve_pages;
 mod server;
 mod shacl;
 mod spans;
