@@ -39,6 +39,7 @@
       if (term["xml:lang"]) {
         text.setAttribute("lang", term["xml:lang"]);
         td.appendChild(text);
+        td.appendChild(document.createTextNode(" "));
         td.appendChild(element("small", "@" + term["xml:lang"], { class: "tag" }));
       } else {
         td.appendChild(text);
