@@ -8,13 +8,11 @@
 
 use super::rdf::Format;
 use crate::error::GraphError;
-use crate::query::{self, QueryText};
 use crate::serve::Shared;
 use crate::serve::html::{self, escape};
 use crate::vocab::{oa, rdf, rdfs, skos};
 use crate::walk::{self, KindFilter};
 use oxigraph::model::{NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef, Triple};
-use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -167,46 +165,95 @@ fn mentions(body: &mut String, entity: usize, state: &Shared) {
     let _ = writeln!(body, "</ol>");
 }
 
-/// The quotes of the report that the facts about `iri` stand on: annotations of the provenance graph whose body
-/// is `iri` or a statement with `iri` as subject or object.
+/// The objects of `subject`'s `property`, in any graph.
+fn objects(store: &Store, subject: &Term, property: NamedNodeRef<'_>) -> Vec<Term> {
+    let Term::NamedNode(subject) = subject else { return Vec::new() };
+    store
+        .quads_for_pattern(Some(NamedOrBlankNodeRef::from(subject)), Some(property), None, None)
+        .filter_map(|q| Some(q.ok()?.object))
+        .collect()
+}
+
+/// The subjects that have `object` as their `property`, in any graph.
+fn subjects(store: &Store, property: NamedNodeRef<'_>, object: NamedNodeRef<'_>) -> Vec<Term> {
+    store
+        .quads_for_pattern(None, Some(property), Some(TermRef::from(object)), None)
+        .filter_map(|q| match q.ok()?.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(Term::NamedNode(n)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The quoted words (start, exact) of the spans an annotation targets.
+fn quotes(store: &Store, annotation: &Term) -> Vec<(u64, String)> {
+    let mut found = Vec::new();
+    for span in objects(store, annotation, oa::HAS_TARGET) {
+        let selectors = objects(store, &span, oa::HAS_SELECTOR);
+        let literal = |property| {
+            selectors.iter().flat_map(|s| objects(store, s, property)).find_map(|o| match o {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+        };
+        if let (Some(exact), Some(start)) = (literal(oa::EXACT), literal(oa::START)) {
+            found.push((start.parse().unwrap_or(u64::MAX), exact));
+        }
+    }
+    found
+}
+
+/// The quotes of the report that the facts about `iri` stand on: the annotations (motive `oa:describing`) whose
+/// body is `iri`, or a statement (`rdf:Statement`) with `iri` as its subject or object. Read by pattern lookups,
+/// a few per annotation.
 fn evidence(body: &mut String, iri: NamedNodeRef<'_>, state: &Shared) -> Result<(), GraphError> {
     let store = &state.graph.store;
     let base = state.graph.iris.base();
-    let text = format!(
-        "SELECT DISTINCT ?exact ?start ?subject ?predicate ?object WHERE {{
-           {{ ?a oa:hasBody {iri} }}
-           UNION {{ ?a oa:hasBody ?s . ?s rdf:subject {iri} ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object }}
-           UNION {{ ?a oa:hasBody ?s . ?s rdf:object {iri} ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object }}
-           ?a oa:motivatedBy oa:describing ; oa:hasTarget ?span .
-           ?span oa:hasSelector ?q , ?p . ?q oa:exact ?exact . ?p oa:start ?start .
-         }} ORDER BY ?start ?subject ?predicate ?object"
-    );
-    let query = QueryText { text, origin: "the evidence of a page".into() };
-    let QueryResults::Solutions(solutions) = query::execute(store, &query, true)? else { return Ok(()) };
     // The resource itself is written in bold, the other end of a statement as a link.
     let node = |term: &Term| match term {
         Term::NamedNode(n) if n.as_ref() == iri => "<strong>this</strong>".to_owned(),
         other => html::term(other.as_ref(), base, |iri| name(store, iri)),
     };
+    let mut bodies = vec![(Term::NamedNode(iri.into_owned()), "<strong>this</strong>".to_owned())];
+    for property in [rdf::SUBJECT, rdf::OBJECT] {
+        for statement in subjects(store, property, iri) {
+            let first = |p| objects(store, &statement, p).into_iter().next();
+            if let (Some(s), Some(Term::NamedNode(p)), Some(o)) =
+                (first(rdf::SUBJECT), first(rdf::PREDICATE), first(rdf::OBJECT))
+            {
+                let fact = format!(
+                    "{} {} {}",
+                    node(&s),
+                    html::link(p.as_str(), base, &html::short(p.as_str(), base)),
+                    node(&o)
+                );
+                bodies.push((statement, fact));
+            }
+        }
+    }
+    let describing = Term::from(oa::DESCRIBING.into_owned());
     let mut items = Vec::new();
-    for solution in solutions {
-        let solution =
-            solution.map_err(|source| GraphError::QueryEvaluation { origin: query.origin.clone(), source })?;
-        let Some(Term::Literal(exact)) = solution.get("exact") else { continue };
-        let fact = match (solution.get("subject"), solution.get("predicate"), solution.get("object")) {
-            (Some(subject), Some(Term::NamedNode(p)), Some(object)) => format!(
-                "{} {} {}",
-                node(subject),
-                html::link(p.as_str(), base, &html::short(p.as_str(), base)),
-                node(object)
-            ),
-            _ => "<strong>this</strong>".to_owned(),
-        };
-        items.push(format!(r#"<li><span class="fact">{fact}</span> <q lang="zh">{}</q></li>"#, escape(exact.value())));
+    for (body_term, fact) in &bodies {
+        let Term::NamedNode(body_node) = body_term else { continue };
+        for annotation in subjects(store, oa::HAS_BODY, body_node.as_ref()) {
+            if !objects(store, &annotation, oa::MOTIVATED_BY).contains(&describing) {
+                continue;
+            }
+            for (start, exact) in quotes(store, &annotation) {
+                items.push((start, fact.clone(), exact));
+            }
+        }
     }
-    if !items.is_empty() {
-        let _ = writeln!(body, "<h2>Evidence in the report</h2>\n<ul class=\"quotes\">\n{}\n</ul>", items.join("\n"));
+    items.sort();
+    items.dedup();
+    if items.is_empty() {
+        return Ok(());
     }
+    let _ = writeln!(body, "<h2>Evidence in the report</h2>\n<ul class=\"quotes\">");
+    for (_, fact, exact) in items {
+        let _ = writeln!(body, r#"<li><span class="fact">{fact}</span> <q lang="zh">{}</q></li>"#, escape(&exact));
+    }
+    let _ = writeln!(body, "</ul>");
     Ok(())
 }
 
