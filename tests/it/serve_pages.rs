@@ -282,3 +282,19 @@ fn the_query_page_lists_every_named_query_and_fetches_nothing_from_elsewhere() {
     assert!(!style.text().contains("url("), "the style sheet fetches nothing");
     assert_eq!(get(&format!("{root}/assets/nothing.js"), &[]).status, 404);
 }
+
+#[test]
+fn a_percent_encoded_path_names_the_same_resource() {
+    let root = shared();
+    let id = chonggu();
+    let encoded = format!("/id/place/%{:02X}{}", id.as_bytes()[0], &id[1..]);
+    let redirect = get(&format!("{root}{encoded}"), &[("accept", "text/turtle")]);
+    assert_eq!(redirect.status, 303, "{encoded}: {}", redirect.text());
+    let document = get(&format!("{root}{encoded}.nt"), &[]);
+    assert_eq!(document.status, 200);
+    assert!(
+        document
+            .text()
+            .contains(&format!("<{BASE}id/place/{id}> <http://www.w3.org/2000/01/rdf-schema#label> \"重固\"@zh ."))
+    );
+}
