@@ -1,28 +1,139 @@
 //! Pages: every IRI under the base as HTML or RDF, the ontology, the home page and the label search.
+//!
+//! Takes requests for paths of the server and gives, for a path `P` that names a resource `{base}P` of the store
+//! (the subject or object of a triple, or a named graph): **303 See Other** to the document that describes it,
+//! `P.html`, `P.ttl`, `P.nt`, `P.jsonld` or `P.rdf`, chosen by `Accept` (the IRI names a thing, the documents
+//! describe it); the documents themselves with 200; and 404 for anything else. The ontology (a hash
+//! namespace) is served directly at `/ontology` by `Accept` and at `/ontology.{ext}`. [`home()`] and [`search()`]
+//! are in [`home`](mod@home).
 
-use axum::http::StatusCode;
+pub mod entity;
+pub mod home;
+pub mod ontology;
+pub mod rdf;
 
-/// `/`: what the dataset is, a label search and the links.
-pub async fn home() -> StatusCode {
-    StatusCode::NOT_IMPLEMENTED
+pub use home::{home, search};
+pub use ontology::{ontology, ontology_as};
+
+use super::State as AppState;
+use super::html::{self, escape};
+use super::negotiate;
+use crate::error::GraphError;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use oxigraph::model::NamedNode;
+use rdf::Format;
+
+/// The media types a resource is offered in, the default first: Turtle for clients that name no type, HTML for
+/// browsers (which name it).
+const OFFERS: &[&str] =
+    &["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
+
+/// Any other path: the resource `{base}{path}`, or its document `{path}.{suffix}`.
+pub async fn resource(State(state): State<AppState>, method: Method, headers: HeaderMap, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response =
+            (StatusCode::METHOD_NOT_ALLOWED, format!("{method} is not allowed on {}: use GET\n", uri.path()))
+                .into_response();
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    match answer(&state, &headers, uri.path()) {
+        Ok(response) => response,
+        Err(error) => failure(&error),
+    }
 }
 
-/// `/search?q=`: entities whose Chinese or English label holds the words.
-pub async fn search() -> StatusCode {
-    StatusCode::NOT_IMPLEMENTED
+fn answer(state: &AppState, headers: &HeaderMap, path: &str) -> Result<Response, GraphError> {
+    if resource_iri(state, path)?.is_some() {
+        return Ok(see_other(headers, path));
+    }
+    let Some((stem, suffix)) = path.rsplit_once('.') else { return Ok(not_found(headers, path)) };
+    let Some(iri) = resource_iri(state, stem)? else { return Ok(not_found(headers, path)) };
+    let store = &state.graph.store;
+    if suffix == "html" {
+        let triples = rdf::describe(store, iri.as_ref())?;
+        return Ok(html_response(StatusCode::OK, entity::page(state, iri.as_ref(), stem, &triples)?));
+    }
+    let Some(format) = Format::from_suffix(suffix) else { return Ok(not_found(headers, path)) };
+    let triples = rdf::describe(store, iri.as_ref())?;
+    let body = rdf::serialize(&triples, &state.graph.iris, format)?;
+    Ok(([(header::CONTENT_TYPE, format.content_type())], body).into_response())
 }
 
-/// `/ontology`, by `Accept`.
-pub async fn ontology() -> StatusCode {
-    StatusCode::NOT_IMPLEMENTED
+/// The resource of the store a path names under the base: the path as written, or percent-decoded (an IRI may
+/// hold characters a URL must encode); `None` when the store knows neither.
+fn resource_iri(state: &AppState, path: &str) -> Result<Option<NamedNode>, GraphError> {
+    let Some(rest) = path.strip_prefix('/').filter(|rest| !rest.is_empty()) else { return Ok(None) };
+    let base = state.graph.iris.base();
+    let decoded = percent_encoding::percent_decode_str(rest).decode_utf8().ok().filter(|d| d != rest);
+    for candidate in std::iter::once(rest).chain(decoded.as_deref()) {
+        if let Ok(iri) = NamedNode::new(format!("{base}{candidate}")) {
+            if rdf::exists(&state.graph.store, iri.as_ref())? {
+                return Ok(Some(iri));
+            }
+        }
+    }
+    Ok(None)
 }
 
-/// `/ontology.ttl` and the other suffixes.
-pub async fn ontology_as() -> StatusCode {
-    StatusCode::NOT_IMPLEMENTED
+/// 303 See Other from a resource to its document in the format `Accept` prefers.
+fn see_other(headers: &HeaderMap, path: &str) -> Response {
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let Some(media_type) = negotiate::choose(accept, OFFERS) else {
+        return not_acceptable(OFFERS);
+    };
+    let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
+    let location = format!("{path}.{suffix}");
+    let body = format!("See Other: {location}\n");
+    let mut response = (StatusCode::SEE_OTHER, body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        headers.insert(header::LOCATION, value);
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
 }
 
-/// Any other path: the resource `{base}{path}`.
-pub async fn resource() -> StatusCode {
-    StatusCode::NOT_IMPLEMENTED
+/// 406 with the media types on offer.
+pub(crate) fn not_acceptable(offers: &[&str]) -> Response {
+    let message = format!("none of the media types on offer is acceptable: {}\n", offers.join(", "));
+    (StatusCode::NOT_ACCEPTABLE, message).into_response()
+}
+
+/// 404: a page suggesting the search for browsers, a line of text for the others.
+fn not_found(headers: &HeaderMap, path: &str) -> Response {
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let message = format!("nothing is known about {path}");
+    if negotiate::choose(accept, &["text/plain", "text/html"]) == Some("text/html") {
+        let words = path.rsplit('/').next().unwrap_or("").split('.').next().unwrap_or("");
+        let words = percent_encoding::percent_decode_str(words).decode_utf8_lossy().replace('-', " ");
+        let body = format!(
+            r#"<h1>Not found</h1>
+<p>{}. The graph has no resource of this name.</p>
+<form action="/search" method="get" class="search"><input type="search" name="q" value="{}" aria-label="Search the labels"> <button>Search</button></form>
+<p><a href="/">Home</a></p>"#,
+            escape(&message),
+            escape(&words)
+        );
+        return html_response(StatusCode::NOT_FOUND, html::page("Not found", "", &body));
+    }
+    (StatusCode::NOT_FOUND, format!("{message}\n")).into_response()
+}
+
+/// An HTML page with its status.
+pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+/// 500 for a failure of the store (not of the request).
+pub(crate) fn failure(error: &GraphError) -> Response {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    (StatusCode::INTERNAL_SERVER_ERROR, format!("{message}\n")).into_response()
 }

@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod queries;
 mod serve;
+mod serve_pages;
 mod serve_sparql;
 mod server;
 mod shacl;

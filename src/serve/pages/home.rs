@@ -1,0 +1,228 @@
+//! The home page and the label search.
+//!
+//! Takes the store's metadata graph (the title, description and counts of the dataset, never written here) and
+//! the entities of the data, and gives `/`: what the dataset is, its counts, the links to the query page, the
+//! endpoint, the description, the dumps and the ontology, and a search box; and `/search?q=`: the entities whose
+//! Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by `Accept`, as
+//! JSON.
+
+use super::{AppState, html_response, not_acceptable};
+use crate::kinds::Kind;
+use crate::records::Entity;
+use crate::serve::html::{self, escape};
+use crate::serve::negotiate;
+use crate::vocab::{dcterms, void};
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Term};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The most results a search lists.
+const LIMIT: usize = 100;
+
+/// The first literal value of `property` of the dataset in the metadata graph, in `language` (or untagged).
+fn metadata(state: &AppState, property: NamedNodeRef<'_>, language: Option<&str>) -> Option<String> {
+    let dataset = state.graph.iris.at("dataset");
+    let graph = state.graph.iris.graph("metadata");
+    let mut quads = state.graph.store.quads_for_pattern(
+        Some(NamedOrBlankNodeRef::from(&dataset)),
+        Some(property),
+        None,
+        Some(GraphNameRef::from(&graph)),
+    );
+    quads.find_map(|q| match q.ok()?.object {
+        Term::Literal(l) if l.language() == language => Some(l.value().to_owned()),
+        _ => None,
+    })
+}
+
+/// `/`: what the dataset is, a label search and the links.
+pub async fn home(State(state): State<AppState>) -> Response {
+    let title_zh = metadata(&state, dcterms::TITLE, Some("zh"));
+    let title_en = metadata(&state, dcterms::TITLE, Some("en"));
+    let title = title_zh.clone().or_else(|| title_en.clone()).unwrap_or_else(|| "qingpu-kg".to_owned());
+    let triples =
+        metadata(&state, void::TRIPLES, None).unwrap_or_else(|| state.graph.store.len().unwrap_or(0).to_string());
+    let entities =
+        metadata(&state, void::ENTITIES, None).unwrap_or_else(|| state.graph.data.entities.len().to_string());
+    let mut body = String::new();
+    let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
+    if let (Some(_), Some(en)) = (&title_zh, &title_en) {
+        let _ = writeln!(body, r#"<p class="subtitle" lang="en">{}</p>"#, escape(en));
+    }
+    for (language, description) in ["zh", "en"].map(|l| (l, metadata(&state, dcterms::DESCRIPTION, Some(l)))) {
+        if let Some(description) = description {
+            let _ = writeln!(body, r#"<p lang="{language}">{}</p>"#, escape(&description));
+        }
+    }
+    let _ = writeln!(
+        body,
+        r#"<p class="counts"><span id="triples">{}</span> triples · <span id="entities">{}</span> entities</p>
+<form action="/search" method="get" class="search"><input type="search" name="q" placeholder="重固 / Chonggu" aria-label="Search the labels"> <button>Search</button></form>"#,
+        escape(&triples),
+        escape(&entities)
+    );
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for entity in &state.graph.data.entities {
+        *kinds.entry(entity.kind.name()).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let _ = writeln!(body, "<p class=\"kinds\">{}</p>", escape(&kinds.join(" · ")));
+    let _ = writeln!(
+        body,
+        r#"<h2>Use the data</h2>
+<ul class="links">
+<li><a href="/query">Query page</a>: write SPARQL or run one of the named queries, results as a table</li>
+<li><a href="/sparql">SPARQL endpoint</a> (SPARQL 1.1 Protocol) at <code>/sparql</code></li>
+<li><a href="/dataset">Dataset description</a> (DCAT, VoID)</li>
+<li>Dumps: <a href="/dump.ttl">Turtle</a> · <a href="/dump.nt">N-Triples</a> · <a href="/dump.nq">N-Quads</a> (with the named graphs) · <a href="/dump.jsonld">JSON-LD</a></li>
+<li><a href="/ontology">Ontology</a>: the project's own classes and properties</li>
+</ul>
+<p>Every IRI under the base names a thing; asking for it redirects (303) to the document that describes it: HTML for browsers, Turtle, N-Triples, JSON-LD or RDF/XML by <code>Accept</code>.</p>"#
+    );
+    html_response(StatusCode::OK, html::page(&title, "", &body))
+}
+
+/// The query string of `/search`.
+#[derive(Debug, serde::Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+}
+
+/// The entities whose names hold every word of `query`, the closest first: an exact label, then a label that
+/// starts with the query, then the shorter label.
+pub fn find<'a>(entities: &'a [Entity], query: &str) -> Vec<&'a Entity> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let names = |e: &'a Entity| {
+        std::iter::once(e.label_zh.to_lowercase())
+            .chain(std::iter::once(e.label_en.to_lowercase()))
+            .chain(e.alt_zh.iter().map(|a| a.to_lowercase()))
+    };
+    let mut found: Vec<&Entity> =
+        entities.iter().filter(|e| words.iter().all(|w| names(e).any(|n| n.contains(w.as_str())))).collect();
+    let whole = query.trim().to_lowercase();
+    found.sort_by_cached_key(|e| {
+        let exact = names(e).any(|n| n == whole);
+        let prefix = names(e).any(|n| n.starts_with(&whole));
+        (!exact, !prefix, e.label_zh.chars().count(), e.id.clone())
+    });
+    found
+}
+
+/// `/search?q=`: entities whose Chinese or English label or alias holds the words.
+pub async fn search(State(state): State<AppState>, headers: HeaderMap, Query(params): Query<SearchParams>) -> Response {
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let offers = ["text/html", "application/json"];
+    let Some(media_type) = negotiate::choose(accept, &offers) else {
+        return not_acceptable(&offers);
+    };
+    let query = params.q.unwrap_or_default();
+    let found = find(&state.graph.data.entities, &query);
+    if media_type == "application/json" {
+        return ([(header::CONTENT_TYPE, "application/json")], json(&state, &query, &found)).into_response();
+    }
+    html_response(StatusCode::OK, html::page("Search", "", &results_html(&state, &query, &found)))
+}
+
+fn page_of(state: &AppState, entity: &Entity) -> (String, String) {
+    let iri = state.graph.iris.entity(entity.kind, &entity.id);
+    let path = html::local_path(iri.as_str(), state.graph.iris.base()).unwrap_or_else(|| iri.as_str().to_owned());
+    (iri.as_str().to_owned(), path)
+}
+
+fn kind(entity: &Entity) -> String {
+    match entity.kind {
+        Kind::Concept | Kind::Place | Kind::Project | Kind::Organization | Kind::Event | Kind::Task => {
+            format!("{} · {}", entity.kind.name(), entity.kind_type)
+        }
+        _ => entity.kind.name().to_owned(),
+    }
+}
+
+fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> String {
+    let mut body = String::from("<h1>Search the labels</h1>\n");
+    let _ = writeln!(
+        body,
+        r#"<form action="/search" method="get" class="search"><input type="search" name="q" value="{}" placeholder="重固 / Chonggu" aria-label="Search the labels"> <button>Search</button></form>"#,
+        escape(query)
+    );
+    if query.trim().is_empty() {
+        let _ = writeln!(body, "<p>Write a word of a Chinese or English label: 重固, 青浦新城, Chonggu, new city.</p>");
+        return body;
+    }
+    if found.is_empty() {
+        let _ = writeln!(
+            body,
+            "<p class=\"none\">No entity has “{}” in its labels. Try fewer or shorter words, the other language, or the <a href=\"/query\">query page</a>.</p>",
+            escape(query)
+        );
+        return body;
+    }
+    let shown = found.len().min(LIMIT);
+    let _ = writeln!(
+        body,
+        "<p class=\"count\">{} found{}</p>\n<table class=\"results\">",
+        found.len(),
+        if shown < found.len() { format!(", the first {shown} listed") } else { String::new() }
+    );
+    let _ = writeln!(body, "<tr><th>中文</th><th>English</th><th>kind</th></tr>");
+    for entity in &found[..shown] {
+        let (_, path) = page_of(state, entity);
+        let _ = writeln!(
+            body,
+            r#"<tr><td lang="zh"><a href="{}">{}</a></td><td lang="en">{}</td><td>{}</td></tr>"#,
+            escape(&path),
+            escape(&entity.label_zh),
+            escape(&entity.label_en),
+            escape(&kind(entity))
+        );
+    }
+    let _ = writeln!(body, "</table>");
+    body
+}
+
+/// A JSON string literal.
+fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json(state: &AppState, query: &str, found: &[&Entity]) -> String {
+    let results: Vec<String> = found
+        .iter()
+        .take(LIMIT)
+        .map(|entity| {
+            let (iri, path) = page_of(state, entity);
+            format!(
+                r#"{{"iri":{},"page":{},"kind":{},"type":{},"label_zh":{},"label_en":{}}}"#,
+                string(&iri),
+                string(&path),
+                string(entity.kind.name()),
+                string(&entity.kind_type),
+                string(&entity.label_zh),
+                string(&entity.label_en)
+            )
+        })
+        .collect();
+    format!(r#"{{"query":{},"total":{},"results":[{}]}}"#, string(query), found.len(), results.join(","))
+}
