@@ -122,7 +122,8 @@ impl Description {
         let rows: Vec<(Place, Row)> = read_rows(dir, DATASET_FILE, COLUMNS)?;
         let mut fields: BTreeMap<&'static str, Vec<Cell>> = BTreeMap::new();
         for (line, row) in rows {
-            let at = |column: &str| line.at_column(COLUMNS.iter().position(|c| *c == column).map_or(0, |i| i + 1), column);
+            let at =
+                |column: &str| line.at_column(COLUMNS.iter().position(|c| *c == column).map_or(0, |i| i + 1), column);
             let Some(&(name, _, text)) = FIELDS.iter().find(|(name, _, _)| *name == row.field) else {
                 return Err(DataError::BadValue {
                     place: at("field"),
@@ -167,7 +168,10 @@ impl Description {
             rights: unique_texts(rights)?,
             issued: one(issued)?.map(|c| date(&c)).transpose()?.ok_or_else(|| missing("issued", ""))?,
             modified: one(modified)?.map(|c| date(&c)).transpose()?,
-            spatial: one(spatial)?.map(|c| entity(&c, data, Kind::Place)).transpose()?.ok_or_else(|| missing("spatial", ""))?,
+            spatial: one(spatial)?
+                .map(|c| entity(&c, data, Kind::Place))
+                .transpose()?
+                .ok_or_else(|| missing("spatial", ""))?,
             temporal: one(temporal)?.map(|c| period(&c, data)).transpose()?,
             languages: languages.iter().map(language).collect::<Result<_, _>>()?,
             keywords: keywords.into_iter().map(|c| Text { lang: c.lang, value: c.value }).collect(),
@@ -246,7 +250,9 @@ fn iri(cell: &Cell) -> Result<NamedNode, DataError> {
 fn date(cell: &Cell) -> Result<String, DataError> {
     let value = cell.value.trim();
     let parts: Vec<&str> = value.split('-').collect();
-    let number = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
     let valid = match parts.as_slice() {
         [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
             (Some(y), Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m),
@@ -267,7 +273,7 @@ fn date(cell: &Cell) -> Result<String, DataError> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -285,11 +291,9 @@ fn entity(cell: &Cell, data: &Dataset, kind: Kind) -> Result<String, DataError> 
             found: entity.kind.name().into(),
             expected: format!("a {}", kind.name()).into(),
         }),
-        None => Err(DataError::UnknownId {
-            place: cell.place.clone(),
-            id,
-            hint: format!(" (an id of {})", kind.file()),
-        }),
+        None => {
+            Err(DataError::UnknownId { place: cell.place.clone(), id, hint: format!(" (an id of {})", kind.file()) })
+        }
     }
 }
 
@@ -338,13 +342,7 @@ pub struct Tally {
 
 /// The quads of the `metadata` graph. The other graphs never share a triple (each subject lives in one graph), so
 /// their quad counts in `tally` are their triple counts, and the total stated is the count of the union.
-pub fn describe(
-    iris: &Iris,
-    description: &Description,
-    data: &Dataset,
-    source: &Source,
-    tally: &Tally,
-) -> Vec<Quad> {
+pub fn describe(iris: &Iris, description: &Description, data: &Dataset, source: &Source, tally: &Tally) -> Vec<Quad> {
     let mut out = Quads { graph: GraphName::from(iris.graph("metadata")), quads: Vec::new() };
     let dataset = iris.at("dataset");
     let report = iris.report(source);
