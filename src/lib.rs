@@ -11,6 +11,7 @@ pub mod ground;
 pub mod kinds;
 pub mod map;
 pub mod mentions;
+pub mod metadata;
 pub mod push;
 pub mod query;
 pub mod records;

@@ -6,7 +6,7 @@ use qingpu_kg::error::{DataError, GraphError};
 use qingpu_kg::export::{self, write_atomically};
 use qingpu_kg::map::Iris;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::{extract, mentions, serve, stats, store, validate, walk};
+use qingpu_kg::{extract, mentions, push, serve, stats, store, validate, walk};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -233,8 +233,39 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             serve::run(state, serve_args.bind).with_context(|| format!("serving on {}", serve_args.bind))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Push(_push_args) => {
-            anyhow::bail!("push is not written yet")
+        Command::Push(push_args) => {
+            let fail = |error: push::PushError| {
+                eprintln!("error: {error}");
+                Ok(ExitCode::from(error.exit_code()))
+            };
+            let target =
+                match push::Target::new(&push_args.endpoint, push_args.graph_store.as_deref(), push_args.token.clone())
+                {
+                    Ok(target) => target,
+                    Err(error) => return fail(error),
+                };
+            let names = match push::select_graphs(&push_args.graphs) {
+                Ok(names) => names,
+                Err(error) => return fail(error),
+            };
+            let (quads, inputs) = store::quads(&args.data, &args.base_iri)
+                .with_context(|| format!("building from {}", args.data.display()))?;
+            let pushed = match push::push(&quads, &inputs.iris, &names, &target) {
+                Ok(pushed) => pushed,
+                Err(error) => return fail(error),
+            };
+            let width = pushed.iter().map(|p| p.graph.len()).max().unwrap_or(5).max(5);
+            writeln!(stdout, "{:<width$}  {:>8}  {:>8}", "graph", "sent", "counted")?;
+            for p in &pushed {
+                let mark = if p.agrees() { "" } else { "  ✗ differs" };
+                writeln!(stdout, "{:<width$}  {:>8}  {:>8}{mark}", p.graph, p.sent, p.counted)?;
+            }
+            if pushed.iter().all(push::Pushed::agrees) {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("error: the store at {} counts other numbers of triples than were sent", target.endpoint);
+                Ok(ExitCode::from(1))
+            }
         }
         Command::Validate => {
             let graph = store::build(&args.data, &args.base_iri)

@@ -395,7 +395,11 @@ struct ObservationRow {
 }
 
 /// Reads `dir/file`, checking that its header is exactly `columns`; gives each row with its place.
-fn read_rows<T: DeserializeOwned>(dir: &Path, file: &str, columns: &[&str]) -> Result<Vec<(Place, T)>, DataError> {
+pub(crate) fn read_rows<T: DeserializeOwned>(
+    dir: &Path,
+    file: &str,
+    columns: &[&str],
+) -> Result<Vec<(Place, T)>, DataError> {
     let path = dir.join(file);
     let place = Place::file(&path);
     if !path.exists() {

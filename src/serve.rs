@@ -59,6 +59,8 @@ pub struct Shared {
     pub graph: KnowledgeGraph,
     pub view: walk::View,
     pub options: Options,
+    /// The dumps, serialized on their first request.
+    pub dumps: publish::Dumps,
 }
 
 /// The state handed to the handlers.
@@ -68,7 +70,7 @@ impl Shared {
     /// The shared state of a server over `graph`.
     pub fn new(graph: KnowledgeGraph, options: Options) -> State {
         let view = walk::View::build(&graph, walk::Options { co_mentions: true });
-        Arc::new(Self { graph, view, options })
+        Arc::new(Self { graph, view, options, dumps: publish::Dumps::default() })
     }
 }
 

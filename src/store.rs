@@ -9,13 +9,14 @@ use crate::error::{DataError, GraphError, Place};
 use crate::ground::{Grounding, ground};
 use crate::map::{Anchors, Emit, GRAPHS, Iris, map};
 use crate::mentions::{self, Mention};
+use crate::metadata::{self, Description, Tally};
 use crate::records::Dataset;
 use crate::source::Source;
-use crate::vocab::{self, dcat, dcterms, rdf, rdfs, void, xsd};
+use crate::vocab::{self, rdf};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef};
 use oxigraph::store::Store;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The ontology, embedded: it is part of the program, not of the data.
@@ -59,6 +60,8 @@ pub struct Inputs {
     pub grounding: Grounding,
     pub document: Document,
     pub mentions: Vec<Mention>,
+    /// What `dataset.csv` says about the dataset.
+    pub description: Description,
 }
 
 /// Reads, checks and grounds `data_dir`.
@@ -73,15 +76,16 @@ pub fn read(data_dir: &Path, base: &str) -> Result<Inputs, GraphError> {
         }
         .into());
     }
+    let description = Description::read(data_dir, &data)?;
     let grounding = ground(&source, &data)?;
     let document = Document::parse(&source);
     let mentions = mentions::find(&source, &data);
-    Ok(Inputs { iris: Iris::new(base), source, data, grounding, document, mentions })
+    Ok(Inputs { iris: Iris::new(base), source, data, grounding, document, mentions, description })
 }
 
 /// Writes every quad of the graph (all named graphs) into `out`.
 pub fn emit(inputs: &Inputs, out: &mut dyn Emit) -> Result<(), GraphError> {
-    let mut counting = Counting { inner: out, quads: 0, predicates: HashSet::new() };
+    let mut counting = Counting { inner: out, tally: Tally::default() };
     let anchors = Anchors { document: &inputs.document, mentions: &inputs.mentions };
     map(&inputs.iris, &inputs.source, &inputs.data, &inputs.grounding, &anchors, &mut counting);
     let graph = inputs.iris.graph("ontology");
@@ -89,8 +93,8 @@ pub fn emit(inputs: &Inputs, out: &mut dyn Emit) -> Result<(), GraphError> {
         let triple = triple.map_err(|source| GraphError::Parse { file: "ontology/qingpu.ttl".into(), source })?;
         counting.emit(QuadRef::new(&triple.subject, &triple.predicate, &triple.object, graph.as_ref()));
     }
-    let (quads, predicates) = (counting.quads, counting.predicates);
-    for quad in metadata(inputs, quads, &predicates) {
+    let tally = counting.tally;
+    for quad in metadata::describe(&inputs.iris, &inputs.description, &inputs.data, &inputs.source, &tally) {
         out.emit(quad.as_ref());
     }
     Ok(())
@@ -119,18 +123,26 @@ pub fn build_into(store: Store, data_dir: &Path, base: &str) -> Result<Knowledge
     Ok(KnowledgeGraph { store, inputs })
 }
 
-/// Counts the quads that pass, and the predicates they use.
+/// Counts the quads that pass by graph, and the predicates they use.
 struct Counting<'a> {
     inner: &'a mut dyn Emit,
-    quads: usize,
-    predicates: HashSet<String>,
+    tally: Tally,
 }
 
 impl Emit for Counting<'_> {
     fn emit(&mut self, quad: QuadRef<'_>) {
-        self.quads += 1;
-        if !self.predicates.contains(quad.predicate.as_str()) {
-            self.predicates.insert(quad.predicate.as_str().to_owned());
+        let graph = match quad.graph_name {
+            GraphNameRef::NamedNode(n) => n.as_str(),
+            _ => "",
+        };
+        match self.tally.graphs.get_mut(graph) {
+            Some(n) => *n += 1,
+            None => {
+                self.tally.graphs.insert(graph.to_owned(), 1);
+            }
+        }
+        if !self.tally.predicates.contains(quad.predicate.as_str()) {
+            self.tally.predicates.insert(quad.predicate.as_str().to_owned());
         }
         self.inner.emit(quad);
     }
@@ -162,44 +174,6 @@ pub fn build_persistent(data_dir: &Path, base: &str, dir: &Path) -> Result<Knowl
         std::fs::remove_dir_all(&old).map_err(|e| io(&old, e))?;
     }
     Ok(KnowledgeGraph { store: Store::open(dir)?, ..built })
-}
-
-/// The DCAT / VoID description of the dataset, in the `metadata` graph. `quads` counts the quads of the other
-/// graphs, which never share a triple (each subject lives in one graph), so it is also their triple count.
-fn metadata(inputs: &Inputs, quads: usize, predicates: &HashSet<String>) -> Vec<Quad> {
-    let iris = &inputs.iris;
-    let graph = GraphName::from(iris.graph("metadata"));
-    let dataset = iris.at("dataset");
-    let mut out = Vec::new();
-    let mut add = |p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
-        out.push(Quad::new(dataset.clone(), p, o, graph.clone()));
-    };
-    let literal = |text: &str, language: &str| Literal::new_language_tagged_literal_unchecked(text, language).into();
-    add(rdf::TYPE, dcat::DATASET.into());
-    add(rdf::TYPE, void::DATASET.into());
-    add(dcterms::TITLE, literal("2020年青浦区政府工作报告知识图谱", "zh"));
-    add(
-        dcterms::TITLE,
-        literal("Knowledge graph of the 2020 government work report of Qingpu District, Shanghai", "en"),
-    );
-    add(dcterms::SOURCE, iris.report(&inputs.source).into());
-    add(void::URI_SPACE, Literal::new_simple_literal(format!("{}id/", iris.base())).into());
-    let entities = inputs.data.entities.len();
-    add(void::ENTITIES, Literal::new_typed_literal(entities.to_string(), xsd::INTEGER).into());
-    for (_, namespace) in vocab::PREFIXES {
-        if predicates.iter().any(|p| p.starts_with(namespace)) {
-            add(void::VOCABULARY, NamedNode::new_unchecked(*namespace).into());
-        }
-    }
-    add(rdfs::SEE_ALSO, NamedNode::new_unchecked(vocab::ONTOLOGY_IRI).into());
-    let triples = quads + out.len() + 1;
-    out.push(Quad::new(
-        dataset.clone(),
-        void::TRIPLES,
-        Literal::new_typed_literal(triples.to_string(), xsd::INTEGER),
-        graph.clone(),
-    ));
-    out
 }
 
 /// Counts of the built graph: triples by named graph and entities by class.

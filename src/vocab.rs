@@ -1,7 +1,7 @@
 //! Vocabulary constants: every IRI the mapping writes, grouped by namespace.
 //!
 //! Standard vocabularies come first (RDF, RDFS, OWL, XSD, SKOS, ORG, schema.org, GeoSPARQL, RDF Data Cube,
-//! SDMX-RDF, PROV-O, Web Annotation, Dublin Core, DCAT, VoID, ELI, FaBiO); [`qpk`] holds the few terms of
+//! SDMX-RDF, PROV-O, Web Annotation, Dublin Core, DCAT, VoID, FOAF, ELI, FaBiO); [`qpk`] holds the few terms of
 //! this project's own ontology (`ontology/qingpu.ttl`), used only where no standard term fits.
 
 /// Declares a namespace module with its IRI and one `NamedNodeRef` constant per term.
@@ -89,13 +89,22 @@ namespace!(dcterms, "dcterms", "http://purl.org/dc/terms/", {
     TITLE = "title", DESCRIPTION = "description", ISSUED = "issued", CREATOR = "creator", LANGUAGE = "language",
     IS_PART_OF = "isPartOf", HAS_PART = "hasPart", SUBJECT = "subject", TEMPORAL = "temporal", SOURCE = "source",
     PERIOD_OF_TIME = "PeriodOfTime", LICENSE = "license", SPATIAL = "spatial", PUBLISHER = "publisher",
+    MODIFIED = "modified", RIGHTS = "rights", FORMAT = "format",
+    CONFORMS_TO = "conformsTo",
 });
 namespace!(dcat, "dcat", "http://www.w3.org/ns/dcat#", {
-    DATASET = "Dataset", START_DATE = "startDate", END_DATE = "endDate",
+    DATASET = "Dataset", START_DATE = "startDate", END_DATE = "endDate", DISTRIBUTION = "Distribution",
+    DISTRIBUTION_PROP = "distribution", DATA_SERVICE = "DataService", DOWNLOAD_URL = "downloadURL",
+    ACCESS_URL = "accessURL", MEDIA_TYPE = "mediaType", LANDING_PAGE = "landingPage", KEYWORD = "keyword",
+    ENDPOINT_URL = "endpointURL", SERVES_DATASET = "servesDataset", BYTE_SIZE = "byteSize",
 });
 namespace!(void, "void", "http://rdfs.org/ns/void#", {
     DATASET = "Dataset", TRIPLES = "triples", ENTITIES = "entities", URI_SPACE = "uriSpace",
-    VOCABULARY = "vocabulary",
+    VOCABULARY = "vocabulary", SPARQL_ENDPOINT = "sparqlEndpoint", DATA_DUMP = "dataDump",
+    ROOT_RESOURCE = "rootResource", SUBSET = "subset",
+});
+namespace!(foaf, "foaf", "http://xmlns.com/foaf/0.1/", {
+    AGENT = "Agent", PROJECT = "Project", NAME = "name", HOMEPAGE = "homepage",
 });
 namespace!(eli, "eli", "http://data.europa.eu/eli/ontology#", {
     LEGAL_RESOURCE = "LegalResource", TYPE_DOCUMENT = "type_document", IMPLEMENTS = "implements",
@@ -148,6 +157,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     (dcterms::PREFIX, dcterms::NAMESPACE),
     (dcat::PREFIX, dcat::NAMESPACE),
     (void::PREFIX, void::NAMESPACE),
+    (foaf::PREFIX, foaf::NAMESPACE),
     (eli::PREFIX, eli::NAMESPACE),
     (fabio::PREFIX, fabio::NAMESPACE),
     (doco::PREFIX, doco::NAMESPACE),
@@ -199,6 +209,7 @@ mod tests {
             dcterms::TERMS,
             dcat::TERMS,
             void::TERMS,
+            foaf::TERMS,
             eli::TERMS,
             fabio::TERMS,
             doco::TERMS,
