@@ -31,14 +31,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        url: String::new(),
-        pid: None,
-        clients: 50,
-        requests: 10_000,
-        mix: Vec::new(),
-        max_growth_mib: 16.0,
-    };
+    let mut args =
+        Args { url: String::new(), pid: None, clients: 50, requests: 10_000, mix: Vec::new(), max_growth_mib: 16.0 };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -85,9 +79,7 @@ fn client(args: &Args, id: usize, done: &AtomicU64) -> Outcome {
         let request = &args.mix[(id + i) % args.mix.len()];
         let start = Instant::now();
         let result = match request {
-            Request::Get(path) => {
-                agent.get(format!("{}{path}", args.url)).header("accept", "*/*").call()
-            }
+            Request::Get(path) => agent.get(format!("{}{path}", args.url)).header("accept", "*/*").call(),
             Request::PostQuery(query) => agent
                 .post(format!("{}/sparql", args.url))
                 .header("content-type", "application/sparql-query")
