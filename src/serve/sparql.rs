@@ -61,6 +61,8 @@ pub enum ProtocolError {
         "the protocol's using-graph-uri / using-named-graph-uri and the update's USING / WITH both set the dataset; give one"
     )]
     DatasetConflict,
+    #[error("the `format` parameters `{first}` and `{other}` name different formats; give one")]
+    FormatConflict { first: String, other: String },
     #[error("the format `{given}` is not offered for {kind} results; offered: {offered}")]
     UnknownFormat { given: String, kind: &'static str, offered: String },
     #[error("none of the media types in Accept is offered for {kind} results; offered: {offered}")]
@@ -376,7 +378,7 @@ fn run_query(
     }
     let results = prepared.on_store(&state.graph.store).execute()?;
     let graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
-    let format = results::choose(graph, operation.format.as_deref(), accept)?;
+    let format = results::choose(graph, &operation.format, accept)?;
     let body = results::write(results, format, state.options.max_results)?;
     Ok(answer(format, body))
 }

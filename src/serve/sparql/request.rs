@@ -133,8 +133,9 @@ pub struct Operation {
     pub default_graphs: Vec<String>,
     /// `named-graph-uri` (queries) or `using-named-graph-uri` (updates).
     pub named_graphs: Vec<String>,
-    /// The `format` parameter, which overrides `Accept`.
-    pub format: Option<String>,
+    /// The `format` parameters, which override `Accept`. Several are taken when they name one format
+    /// (SPARQLWrapper sends `format=tsv&format=text/tab-separated-values`).
+    pub format: Vec<String>,
 }
 
 /// The media types a POST body may have.
@@ -207,13 +208,7 @@ fn operation(kind: Kind, text: String, params: &Params) -> Result<Operation, Pro
         Kind::Update => ("using-graph-uri", "using-named-graph-uri"),
     };
     let owned = |name| params.all(name).into_iter().map(str::to_owned).collect::<Vec<_>>();
-    Ok(Operation {
-        kind,
-        text,
-        default_graphs: owned(default),
-        named_graphs: owned(named),
-        format: params.one("format")?.map(str::to_owned),
-    })
+    Ok(Operation { kind, text, default_graphs: owned(default), named_graphs: owned(named), format: owned("format") })
 }
 
 fn check_version(version: Option<&str>) -> Result<(), ProtocolError> {

@@ -61,16 +61,25 @@ const ALIASES: &[(&str, &str)] = &[("ttl", "turtle"), ("nt", "ntriples"), ("json
 
 /// The format for results of this kind (`graph`: CONSTRUCT or DESCRIBE), by `format=` when given (a short
 /// name or a media type), else by `Accept`.
-pub fn choose(graph: bool, format: Option<&str>, accept: Option<&str>) -> Result<Format, ProtocolError> {
+pub fn choose(graph: bool, format: &[String], accept: Option<&str>) -> Result<Format, ProtocolError> {
     let offers = if graph { GRAPH_FORMATS } else { TABLE_FORMATS };
     let kind = if graph { "CONSTRUCT and DESCRIBE" } else { "SELECT and ASK" };
-    if let Some(asked) = format {
+    let named = |asked: &str| {
         let name = ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(asked)).map_or(asked, |(_, n)| *n);
-        return offers
+        offers
             .iter()
             .find(|f| f.name.eq_ignore_ascii_case(name) || f.media_type.eq_ignore_ascii_case(name))
             .copied()
-            .ok_or_else(|| ProtocolError::UnknownFormat { given: asked.to_owned(), kind, offered: names(offers) });
+            .ok_or_else(|| ProtocolError::UnknownFormat { given: asked.to_owned(), kind, offered: names(offers) })
+    };
+    if let Some((first, rest)) = format.split_first() {
+        let chosen = named(first)?;
+        for other in rest {
+            if named(other)?.media_type != chosen.media_type {
+                return Err(ProtocolError::FormatConflict { first: first.clone(), other: other.clone() });
+            }
+        }
+        return Ok(chosen);
     }
     let media_types: Vec<&str> = offers.iter().map(|f| f.media_type).collect();
     let chosen = negotiate::choose(accept, &media_types)
@@ -147,23 +156,32 @@ mod tests {
 
     #[test]
     fn json_and_turtle_are_the_defaults() {
-        assert_eq!(choose(false, None, None).expect("a format").name, "json");
-        assert_eq!(choose(true, None, Some("*/*")).expect("a format").name, "turtle");
+        assert_eq!(choose(false, &[], None).expect("a format").name, "json");
+        assert_eq!(choose(true, &[], Some("*/*")).expect("a format").name, "turtle");
     }
 
     #[test]
     fn accept_and_format_choose() {
-        assert_eq!(choose(false, None, Some("text/csv")).expect("csv").media_type, "text/csv");
-        assert_eq!(choose(true, None, Some("application/rdf+xml")).expect("rdfxml").name, "rdfxml");
-        assert_eq!(choose(true, Some("nt"), Some("text/turtle")).expect("by format").name, "ntriples");
-        assert_eq!(choose(false, Some("text/tab-separated-values"), None).expect("tsv").name, "tsv");
+        assert_eq!(choose(false, &[], Some("text/csv")).expect("csv").media_type, "text/csv");
+        assert_eq!(choose(true, &[], Some("application/rdf+xml")).expect("rdfxml").name, "rdfxml");
+        assert_eq!(choose(true, &["nt".into()], Some("text/turtle")).expect("by format").name, "ntriples");
+        assert_eq!(choose(false, &["text/tab-separated-values".into()], None).expect("tsv").name, "tsv");
+    }
+
+    #[test]
+    fn several_formats_are_taken_when_they_name_one() {
+        let same = ["tsv".to_owned(), "text/tab-separated-values".to_owned()];
+        assert_eq!(choose(false, &same, None).expect("tsv").name, "tsv");
+        let different = ["tsv".to_owned(), "json".to_owned()];
+        let error = choose(false, &different, None).expect_err("a conflict");
+        assert!(error.to_string().contains("`tsv` and `json` name different formats"), "{error}");
     }
 
     #[test]
     fn nothing_acceptable_names_the_offers() {
-        let error = choose(false, None, Some("image/png")).expect_err("406");
+        let error = choose(false, &[], Some("image/png")).expect_err("406");
         assert!(error.to_string().contains("application/sparql-results+json"), "{error}");
-        let error = choose(false, Some("turtle"), None).expect_err("not for SELECT");
+        let error = choose(false, &["turtle".into()], None).expect_err("not for SELECT");
         assert!(error.to_string().contains("json, xml, csv, tsv"), "{error}");
     }
 }
