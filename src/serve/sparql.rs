@@ -249,7 +249,7 @@ fn describe(state: &serve::State, headers: &HeaderMap, path: &str) -> Result<Res
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
         return Ok(response);
     }
-    let format = results::choose(true, None, Some(chosen))?;
+    let format = results::choose(true, &[], Some(chosen))?;
     let host = header_text(headers, header::HOST, "Host")?.unwrap_or("localhost");
     let endpoint = format!("http://{host}{path}");
     let triples = description::describe(&endpoint, &state.graph.store, state.options.update_token.is_some())?;
