@@ -58,6 +58,9 @@ pub const GRAPH_FORMATS: &[Format] = &[
 
 /// Other names `format=` takes.
 const ALIASES: &[(&str, &str)] = &[("ttl", "turtle"), ("nt", "ntriples"), ("json-ld", "jsonld"), ("rdf", "rdfxml")];
+/// Names that mean the RDF form of a table format for CONSTRUCT and DESCRIBE, as Virtuoso and Fuseki read them
+/// (SPARQLWrapper sends `format=xml` for RDF/XML and `format=json` for JSON-LD).
+const GRAPH_ALIASES: &[(&str, &str)] = &[("xml", "rdfxml"), ("json", "jsonld")];
 
 /// The format for results of this kind (`graph`: CONSTRUCT or DESCRIBE), by `format=` when given (a short
 /// name or a media type), else by `Accept`.
@@ -65,7 +68,8 @@ pub fn choose(graph: bool, format: &[String], accept: Option<&str>) -> Result<Fo
     let offers = if graph { GRAPH_FORMATS } else { TABLE_FORMATS };
     let kind = if graph { "CONSTRUCT and DESCRIBE" } else { "SELECT and ASK" };
     let named = |asked: &str| {
-        let name = ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(asked)).map_or(asked, |(_, n)| *n);
+        let aliases = ALIASES.iter().chain(if graph { GRAPH_ALIASES } else { &[] });
+        let name = aliases.clone().find(|(alias, _)| alias.eq_ignore_ascii_case(asked)).map_or(asked, |(_, n)| *n);
         offers
             .iter()
             .find(|f| f.name.eq_ignore_ascii_case(name) || f.media_type.eq_ignore_ascii_case(name))
@@ -166,6 +170,8 @@ mod tests {
         assert_eq!(choose(true, &[], Some("application/rdf+xml")).expect("rdfxml").name, "rdfxml");
         assert_eq!(choose(true, &["nt".into()], Some("text/turtle")).expect("by format").name, "ntriples");
         assert_eq!(choose(false, &["text/tab-separated-values".into()], None).expect("tsv").name, "tsv");
+        assert_eq!(choose(true, &["xml".into()], None).expect("RDF/XML").name, "rdfxml");
+        assert_eq!(choose(true, &["json".into()], None).expect("JSON-LD").name, "jsonld");
     }
 
     #[test]
