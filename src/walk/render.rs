@@ -51,25 +51,6 @@ pub fn path_text(kg: &KnowledgeGraph, view: &View, path: &[Step]) -> String {
     text
 }
 
-/// A JSON string literal.
-fn json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Text escaped for XML and for DOT's quoted strings.
 fn xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -82,11 +63,11 @@ fn dot(text: &str) -> String {
 fn entity_json(kg: &KnowledgeGraph, e: &Entity) -> String {
     format!(
         "\"id\": {}, \"iri\": {}, \"kind\": {}, \"label_zh\": {}, \"label_en\": {}",
-        json(&e.id),
-        json(kg.iris.entity(e.kind, &e.id).as_str()),
-        json(e.kind.name()),
-        json(&e.label_zh),
-        json(&e.label_en)
+        crate::json::string(&e.id),
+        crate::json::string(kg.iris.entity(e.kind, &e.id).as_str()),
+        crate::json::string(e.kind.name()),
+        crate::json::string(&e.label_zh),
+        crate::json::string(&e.label_en)
     )
 }
 
@@ -130,10 +111,10 @@ pub fn write_related(
                         let (subject, relation, _) = view.edge(step.edge);
                         format!(
                             "{{\"from\": {}, \"to\": {}, \"relation\": {}, \"direction\": {}, \"weight\": {}}}",
-                            json(&entity(kg, view, step.from).id),
-                            json(&entity(kg, view, step.to).id),
-                            json(relation.key()),
-                            json(if subject == step.from { "forward" } else { "backward" }),
+                            crate::json::string(&entity(kg, view, step.from).id),
+                            crate::json::string(&entity(kg, view, step.to).id),
+                            crate::json::string(relation.key()),
+                            crate::json::string(if subject == step.from { "forward" } else { "backward" }),
                             relation.weight()
                         )
                     })
@@ -288,9 +269,9 @@ pub fn write_graph(
                 writeln!(
                     out,
                     "  {{\"source\": {}, \"target\": {}, \"relation\": {}, \"weight\": {}}}{comma}",
-                    json(id(*s)),
-                    json(id(*o)),
-                    json(relation.key()),
+                    crate::json::string(id(*s)),
+                    crate::json::string(id(*o)),
+                    crate::json::string(relation.key()),
                     relation.weight()
                 )?;
             }

@@ -2,12 +2,14 @@
 
 use crate::server::get;
 use std::io::{BufRead, BufReader};
-use std::process::Stdio;
+use std::process::{Child, Stdio};
 
-#[test]
-fn the_command_prints_its_address_and_serves_the_endpoint() {
+/// Starts `qingpu-kg serve --bind 127.0.0.1:0 ARGS`; gives the process and the root URL it printed (`None` when it
+/// printed something else).
+fn spawn(args: &[&str]) -> (Child, Option<String>, String) {
     let mut child = crate::bin()
         .args(["serve", "--bind", "127.0.0.1:0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -15,6 +17,12 @@ fn the_command_prints_its_address_and_serves_the_endpoint() {
     let mut line = String::new();
     BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("a line");
     let root = line.trim().strip_prefix("listening on ").map(|u| u.trim_end_matches('/').to_owned());
+    (child, root, line)
+}
+
+#[test]
+fn the_command_prints_its_address_and_serves_the_endpoint() {
+    let (mut child, root, line) = spawn(&[]);
     let reply = root
         .as_deref()
         .map(|root| get(&format!("{root}/sparql?query=ASK%7B%7D"), &[("accept", "application/sparql-results+json")]));
@@ -38,15 +46,8 @@ fn cpu_ticks(pid: u32) -> u64 {
 
 #[test]
 fn a_query_past_the_time_limit_is_answered_422_and_stops_working() {
-    let mut child = crate::bin()
-        .args(["serve", "--bind", "127.0.0.1:0", "--timeout", "1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("a line");
-    let root = line.trim().trim_start_matches("listening on ").trim_end_matches('/').to_owned();
+    let (mut child, root, line) = spawn(&["--timeout", "1"]);
+    let root = root.unwrap_or_else(|| panic!("no address printed: {line:?}"));
     let heavy = crate::server::encode("SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:x:p>|!<urn:x:p>)* ?b }");
     let refused = get(&format!("{root}/sparql?query={heavy}"), &[]);
     // Soon after the answer, the evaluation must be over: the idle server uses (almost) no CPU, where a query still

@@ -186,27 +186,6 @@ fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> String {
     body
 }
 
-/// A JSON string literal.
-fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn json(state: &AppState, query: &str, found: &[&Entity]) -> String {
     let results: Vec<String> = found
         .iter()
@@ -215,14 +194,14 @@ fn json(state: &AppState, query: &str, found: &[&Entity]) -> String {
             let (iri, path) = page_of(state, entity);
             format!(
                 r#"{{"iri":{},"page":{},"kind":{},"type":{},"label_zh":{},"label_en":{}}}"#,
-                string(&iri),
-                string(&path),
-                string(entity.kind.name()),
-                string(&entity.kind_type),
-                string(&entity.label_zh),
-                string(&entity.label_en)
+                crate::json::string(&iri),
+                crate::json::string(&path),
+                crate::json::string(entity.kind.name()),
+                crate::json::string(&entity.kind_type),
+                crate::json::string(&entity.label_zh),
+                crate::json::string(&entity.label_en)
             )
         })
         .collect();
-    format!(r#"{{"query":{},"total":{},"results":[{}]}}"#, string(query), found.len(), results.join(","))
+    format!(r#"{{"query":{},"total":{},"results":[{}]}}"#, crate::json::string(query), found.len(), results.join(","))
 }
