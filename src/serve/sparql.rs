@@ -27,6 +27,7 @@ use oxigraph::sparql::{
 };
 use request::{Kind, Operation, Params};
 use results::Format;
+use tokio::runtime::RuntimeFlavor;
 
 /// What is wrong with a request, or (rarely) with the server; each has its status and a one-line message.
 #[derive(Debug, thiserror::Error)]
@@ -262,13 +263,14 @@ fn answer(format: Format, body: Vec<u8>) -> Response {
     (StatusCode::OK, [(header::CONTENT_TYPE, content_type), (header::VARY, "Accept".to_owned())], body).into_response()
 }
 
-/// Runs a query or an update within the time limit, answering 422 at the limit whatever the evaluation does.
+/// Runs a query or an update within the time limit.
 ///
-/// The work is a task of its own that evaluates on its worker thread, which tokio hands over to a fresh thread for
-/// the other tasks meanwhile (`block_in_place`): a long query never stalls the server, and a short one costs no
-/// trip to the blocking pool (`spawn_blocking` halved the throughput of small queries). At the limit the
-/// cancellation token is set: Oxigraph's evaluator checks it at every read of the store, so the evaluation stops
-/// at its next read.
+/// On the server's own connection threads (a single-threaded runtime) the work runs right here, and the deadline
+/// thread ([`deadline`](crate::serve::deadline)) sets the cancellation token at the limit; Oxigraph's evaluator checks
+/// it at every read of the store, so the evaluation stops at its next read and is answered 422. Mounted in a
+/// multi-threaded runtime (`serve::router` in another service), the work is a task of its own that evaluates on a
+/// worker handed over to a fresh thread meanwhile (`block_in_place`), and the answer comes at the limit whatever
+/// the evaluation does.
 async fn execute(state: serve::State, headers: &HeaderMap, operation: Operation) -> Result<Response, ProtocolError> {
     let accept = header_text(headers, header::ACCEPT, "Accept")?.map(str::to_owned);
     if operation.kind == Kind::Update {
@@ -276,24 +278,31 @@ async fn execute(state: serve::State, headers: &HeaderMap, operation: Operation)
     }
     let token = CancellationToken::new();
     let timeout = state.options.timeout;
-    let job = {
-        let token = token.clone();
-        tokio::spawn(async move {
-            tokio::task::block_in_place(|| match operation.kind {
-                Kind::Query => run_query(&state, &operation, accept.as_deref(), token),
-                Kind::Update => run_update(&state, &operation, token).map(|()| StatusCode::NO_CONTENT.into_response()),
-            })
-        })
+    let timed_out = || ProtocolError::Timeout { seconds: format!("{}", timeout.as_secs_f64()) };
+    let work = move |token: CancellationToken| match operation.kind {
+        Kind::Query => run_query(&state, &operation, accept.as_deref(), token),
+        Kind::Update => run_update(&state, &operation, token).map(|()| StatusCode::NO_CONTENT.into_response()),
     };
-    let seconds = || format!("{}", timeout.as_secs_f64());
-    match tokio::time::timeout(timeout, job).await {
-        Err(_) => {
-            token.cancel();
-            Err(ProtocolError::Timeout { seconds: seconds() })
+    let result = if tokio::runtime::Handle::current().runtime_flavor() == RuntimeFlavor::CurrentThread {
+        let _deadline = serve::deadline::after(timeout, token.clone());
+        work(token)
+    } else {
+        let job = {
+            let token = token.clone();
+            tokio::spawn(async move { tokio::task::block_in_place(|| work(token)) })
+        };
+        match tokio::time::timeout(timeout, job).await {
+            Err(_) => {
+                token.cancel();
+                Err(timed_out())
+            }
+            Ok(Err(join)) => Err(ProtocolError::Internal(format!("the query task failed: {join}"))),
+            Ok(Ok(result)) => result,
         }
-        Ok(Err(join)) => Err(ProtocolError::Internal(format!("the query task failed: {join}"))),
-        Ok(Ok(Err(ProtocolError::Cancelled))) => Err(ProtocolError::Timeout { seconds: seconds() }),
-        Ok(Ok(result)) => result,
+    };
+    match result {
+        Err(ProtocolError::Cancelled) => Err(timed_out()),
+        result => result,
     }
 }
 
