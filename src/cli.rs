@@ -163,6 +163,9 @@ pub struct ServeArgs {
     /// The largest request body accepted, in bytes (more is answered 413).
     #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
     pub max_body: usize,
+    /// The most connections served at once (a thread each); more wait to be accepted.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_connections: usize,
     /// Answer cross-origin requests from any origin (CORS).
     #[arg(long)]
     pub cors: bool,

@@ -225,6 +225,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 timeout: std::time::Duration::from_secs_f64(serve_args.timeout),
                 max_results: serve_args.max_results,
                 max_body: serve_args.max_body,
+                max_connections: serve_args.max_connections,
                 cors: serve_args.cors,
                 update_token: serve_args.token.filter(|_| serve_args.allow_update),
                 queries: serve_args.queries,

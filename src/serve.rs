@@ -34,6 +34,8 @@ pub struct Options {
     pub max_results: usize,
     /// The largest request body accepted, in bytes.
     pub max_body: usize,
+    /// The most connections served at once (each has a thread); more wait to be accepted.
+    pub max_connections: usize,
     /// Whether to answer cross-origin requests (`Access-Control-Allow-Origin: *`).
     pub cors: bool,
     /// The bearer token that SPARQL updates must carry; without one, updates are refused (403).
@@ -48,6 +50,7 @@ impl Default for Options {
             timeout: Duration::from_secs(10),
             max_results: 100_000,
             max_body: 1 << 20,
+            max_connections: 512,
             cors: false,
             update_token: None,
             queries: PathBuf::from("queries"),
@@ -131,22 +134,28 @@ pub fn run_until(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let slots = Arc::new(tokio::sync::Semaphore::new(state.options.max_connections.max(1)));
     let app = router(state);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(bind).await?;
         ready(listener.local_addr()?);
         tokio::pin!(shutdown);
         loop {
-            let accepted = tokio::select! {
+            let accept = async {
+                let slot = Arc::clone(&slots).acquire_owned().await.map_err(std::io::Error::other)?;
+                Ok::<_, std::io::Error>((slot, listener.accept().await))
+            };
+            let (slot, accepted) = tokio::select! {
                 () = &mut shutdown => return Ok(()),
-                accepted = listener.accept() => accepted,
+                accepted = accept => accepted?,
             };
             match accepted {
                 Ok((stream, _)) => {
                     let (stream, app) = (stream.into_std()?, app.clone());
-                    let spawned = std::thread::Builder::new()
-                        .name("qingpu-kg-connection".into())
-                        .spawn(|| connection(stream, app));
+                    let spawned = std::thread::Builder::new().name("qingpu-kg-connection".into()).spawn(move || {
+                        connection(stream, app);
+                        drop(slot);
+                    });
                     if let Err(error) = spawned {
                         eprintln!("warning: no thread for a new connection: {error}");
                     }
@@ -169,8 +178,11 @@ fn connection(stream: std::net::TcpStream, app: Router) {
         };
         let _ = stream.set_nodelay(true);
         let service = hyper_util::service::TowerToHyperService::new(app);
-        // A client that leaves mid-response ends the connection with an error: nothing to do but close it.
+        // A client that leaves mid-response ends the connection with an error: nothing to do but close it. A
+        // client that sends no request for 30 s is closed, so that idle connections do not hold threads.
         let _ = hyper::server::conn::http1::Builder::new()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(std::time::Duration::from_secs(30))
             .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
             .await;
     });

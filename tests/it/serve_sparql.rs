@@ -423,3 +423,22 @@ fn the_router_in_a_multi_threaded_runtime_answers_and_keeps_the_time_limit() {
     let next = get(&query_url(&root, LABELS), &[]);
     assert_eq!(column(&next, QueryResultsFormat::Json), vec![en("Chonggu Town"), zh("重固")]);
 }
+
+#[test]
+fn connections_past_the_limit_wait_for_a_free_slot() {
+    let root = server::start(Options { max_connections: 1, ..server::options() });
+    let address = root.trim_start_matches("http://").to_owned();
+    // An idle client holds the one slot (and its thread).
+    let idle = std::net::TcpStream::connect(&address).expect("connect");
+    std::thread::sleep(Duration::from_millis(100));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let url = query_url(&root, LABELS);
+    std::thread::spawn(move || sender.send(get(&url, &[])).expect("the test waits"));
+    assert!(
+        receiver.recv_timeout(Duration::from_millis(500)).is_err(),
+        "a second connection was served while the only slot was taken"
+    );
+    drop(idle);
+    let reply = receiver.recv_timeout(Duration::from_secs(30)).expect("served once the slot is free");
+    assert_eq!(column(&reply, QueryResultsFormat::Json), vec![en("Chonggu Town"), zh("重固")]);
+}
