@@ -2,8 +2,9 @@
 //! the ontology, a home page with a label search, a query page, the dataset description and the dumps.
 //!
 //! Takes a built [`KnowledgeGraph`] and [`Options`] and gives an axum [`Router`] ([`router`]) or a running
-//! server ([`run`]). Queries run on tokio's blocking threads, each with a time limit and a result limit; every
-//! bad request gets a 4xx status with a message that says what is wrong. The areas are one module each:
+//! server ([`run`]: a thread a connection, queries evaluated on it). Every query has a time limit ([`deadline`]) and a
+//! result limit; every bad request gets a 4xx status with a message that says what is wrong. The areas are one
+//! module each:
 //! [`sparql`] (the protocol endpoint), [`pages`] (entity pages, the ontology, home and search), [`publish`]
 //! (the dataset description and the dumps), [`assets`] (the query page); [`negotiate`] picks a media type from
 //! an `Accept` header for all of them.
@@ -125,7 +126,7 @@ pub fn run(state: State, bind: SocketAddr) -> std::io::Result<()> {
 ///
 /// One thread a connection, each with a single-threaded tokio runtime running hyper on the connection, as
 /// Oxigraph's own server does: a query is evaluated on the thread of its connection, so a long one holds up only
-/// its own client, and a short one costs no hand-over between threads (measured: 50 % more small queries a second
+/// its own client, and a short one costs no hand-over between threads (measured: 40 % more small queries a second
 /// than a shared multi-threaded runtime handing each query to another thread).
 pub fn run_until(
     state: State,
