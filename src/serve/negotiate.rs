@@ -1,5 +1,18 @@
 //! Content negotiation: the best of the media types a handler offers for an `Accept` header (RFC 9110 §12.5.1).
 
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+
+/// Marks an answer chosen by `Accept`: `Vary: Accept`, and the `Content-Location` of the document it holds.
+pub fn located(mut response: Response, location: &str) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::VARY, HeaderValue::from_static("Accept"));
+    if let Ok(location) = HeaderValue::from_str(location) {
+        headers.insert(header::CONTENT_LOCATION, location);
+    }
+    response
+}
+
 /// One media range of an `Accept` header, with its weight.
 #[derive(Debug, Clone, PartialEq)]
 struct Range<'a> {

@@ -61,15 +61,11 @@ pub async fn dataset(State(state): State<Shared>, headers: HeaderMap) -> Respons
         let message = format!("none of the formats of the description is acceptable; offered: {}", offers.join(", "));
         return (StatusCode::NOT_ACCEPTABLE, [(header::VARY, "Accept")], message).into_response();
     };
-    let mut response = describe(&state, chosen);
-    if let Some((_, _, ext)) = DESCRIPTION_FORMATS.iter().find(|(media, _, _)| *media == chosen) {
-        let headers = response.headers_mut();
-        headers.insert(header::VARY, HeaderValue::from_static("Accept"));
-        if let Ok(location) = HeaderValue::from_str(&format!("/dataset.{ext}")) {
-            headers.insert(header::CONTENT_LOCATION, location);
-        }
+    let response = describe(&state, chosen);
+    match DESCRIPTION_FORMATS.iter().find(|(media, _, _)| *media == chosen) {
+        Some((_, _, ext)) => negotiate::located(response, &format!("/dataset.{ext}")),
+        None => response,
     }
-    response
 }
 
 /// `/dataset.ttl`, `.jsonld`, `.nt`, `.rdf`, `.html`.

@@ -17,7 +17,7 @@ use crate::vocab::{self, qpk, rdf as rdf_ns, rdfs};
 /// `owl:Class`.
 const OWL_CLASS: &str = "http://www.w3.org/2002/07/owl#Class";
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::BTreeMap;
@@ -33,13 +33,7 @@ pub async fn ontology(State(state): State<AppState>, headers: HeaderMap) -> Resp
         return not_acceptable(OFFERS);
     };
     let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
-    let mut response = document(&state, suffix);
-    let headers = response.headers_mut();
-    headers.insert(header::VARY, HeaderValue::from_static("Accept"));
-    if let Ok(location) = HeaderValue::from_str(&format!("/ontology.{suffix}")) {
-        headers.insert(header::CONTENT_LOCATION, location);
-    }
-    response
+    crate::serve::negotiate::located(document(&state, suffix), &format!("/ontology.{suffix}"))
 }
 
 /// `/ontology.html`, `.ttl`, `.nt`, `.jsonld`, `.rdf`.
