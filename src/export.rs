@@ -53,6 +53,18 @@ pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
     prefixes
 }
 
+/// A serializer for `format` that declares the project's prefixes ([`prefixes`]). The base IRI is checked when
+/// the graph is read; a prefix that would still not parse is left undeclared (its IRIs are written in full).
+pub fn serializer(format: RdfFormat, iris: &Iris) -> RdfSerializer {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, namespace) in prefixes(iris) {
+        if let Ok(declared) = serializer.clone().with_prefix(prefix, namespace) {
+            serializer = declared;
+        }
+    }
+    serializer
+}
+
 /// Writes the graph of a store (all named graphs, or the one called `graph`) in `format`.
 pub fn export(
     store: &Store,
@@ -93,13 +105,7 @@ fn selected_graph(iris: &Iris, graph: Option<&str>) -> Result<Option<GraphName>,
 
 fn write_quads(mut quads: Vec<Quad>, iris: &Iris, format: ExportFormat, out: impl Write) -> Result<(), GraphError> {
     let io = |source| GraphError::Io { path: "output".into(), source };
-    let mut serializer = RdfSerializer::from_format(format.rdf());
-    for (prefix, namespace) in prefixes(iris) {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(|e| GraphError::BaseIri { iri: iris.base().to_owned(), message: e.to_string() })?;
-    }
-    let mut writer = serializer.for_writer(BufWriter::new(out));
+    let mut writer = serializer(format.rdf(), iris).for_writer(BufWriter::new(out));
     if format.keeps_graphs() {
         quads.sort_by(|a, b| {
             graph_key(a.graph_name.as_ref())

@@ -6,7 +6,7 @@
 
 use crate::error::GraphError;
 use crate::vocab;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator, Variable};
@@ -194,11 +194,7 @@ pub fn write_results(
                 ResultFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
                 _ => return Err(mismatch(format, "CONSTRUCT or DESCRIBE", "turtle, ntriples, jsonld")),
             };
-            let mut serializer = RdfSerializer::from_format(rdf);
-            for (prefix, namespace) in vocab::PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *namespace).expect("valid namespace IRIs");
-            }
-            let mut writer = serializer.for_writer(&mut *out);
+            let mut writer = crate::export::serializer(rdf, &crate::map::Iris::new(base)).for_writer(&mut *out);
             for triple in triples {
                 writer.serialize_triple(&triple.map_err(evaluation)?).map_err(io)?;
             }

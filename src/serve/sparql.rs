@@ -388,7 +388,7 @@ fn run_query(
     let results = prepared.on_store(&state.graph.store).execute()?;
     let graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
     let format = results::choose(graph, &operation.format, accept)?;
-    let body = results::write(results, format, state.options.max_results)?;
+    let body = results::write(results, format, &state.graph.iris, state.options.max_results)?;
     Ok(answer(format, body))
 }
 

@@ -9,7 +9,7 @@ use crate::error::GraphError;
 use crate::export;
 use crate::map::Iris;
 use crate::vocab::rdf;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef, Triple};
 use oxigraph::store::Store;
 
@@ -127,13 +127,7 @@ fn sort(triples: &mut Vec<Triple>) {
 /// `triples` written in `format` with the project's prefixes.
 pub fn serialize(triples: &[Triple], iris: &Iris, format: Format) -> Result<Vec<u8>, GraphError> {
     let io = |source| GraphError::Io { path: "response".into(), source };
-    let mut serializer = RdfSerializer::from_format(format.rdf());
-    for (prefix, namespace) in export::prefixes(iris) {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(|e| GraphError::BaseIri { iri: iris.base().to_owned(), message: e.to_string() })?;
-    }
-    let mut writer = serializer.for_writer(Vec::new());
+    let mut writer = export::serializer(format.rdf(), iris).for_writer(Vec::new());
     for triple in triples {
         writer.serialize_triple(triple).map_err(io)?;
     }

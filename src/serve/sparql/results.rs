@@ -6,9 +6,9 @@
 //! stopping with [`ProtocolError::TooMany`] past the limit: a result is never cut short silently.
 
 use super::ProtocolError;
+use crate::map::Iris;
 use crate::serve::negotiate;
-use crate::vocab;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
@@ -111,7 +111,7 @@ fn mismatch(format: Format) -> ProtocolError {
 }
 
 /// Writes `results` in `format`, refusing more than `limit` rows or triples.
-pub fn write(results: QueryResults<'_>, format: Format, limit: usize) -> Result<Vec<u8>, ProtocolError> {
+pub fn write(results: QueryResults<'_>, format: Format, iris: &Iris, limit: usize) -> Result<Vec<u8>, ProtocolError> {
     let mut out = Vec::new();
     let io = |e: std::io::Error| ProtocolError::Internal(format!("writing the results: {e}"));
     match (results, format.writer) {
@@ -132,11 +132,7 @@ pub fn write(results: QueryResults<'_>, format: Format, limit: usize) -> Result<
             writer.finish().map_err(io)?;
         }
         (QueryResults::Graph(triples), Writer::Rdf(f)) => {
-            let mut serializer = RdfSerializer::from_format(f);
-            for (prefix, namespace) in vocab::PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| mismatch_prefix(prefix, &e))?;
-            }
-            let mut writer = serializer.for_writer(&mut out);
+            let mut writer = crate::export::serializer(f, iris).for_writer(&mut out);
             for (n, triple) in triples.enumerate() {
                 if n >= limit {
                     return Err(ProtocolError::TooMany { limit, what: "triples" });
@@ -148,10 +144,6 @@ pub fn write(results: QueryResults<'_>, format: Format, limit: usize) -> Result<
         _ => return Err(mismatch(format)),
     }
     Ok(out)
-}
-
-fn mismatch_prefix(prefix: &str, error: &dyn std::fmt::Display) -> ProtocolError {
-    ProtocolError::Internal(format!("the prefix `{prefix}` is not valid: {error}"))
 }
 
 #[cfg(test)]
