@@ -5,6 +5,7 @@ mod bad_input;
 mod checks;
 mod cli;
 mod coverage;
+mod digests;
 mod export;
 mod extract;
 mod metadata;
