@@ -4,7 +4,7 @@
 //! `cargo bench --bench extract`; the figures are in README.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use qingpu_kg::extract::{self, Gazetteer};
+use qingpu_kg::facts::extract::{self, Gazetteer};
 use qingpu_kg::source::Source;
 use std::hint::black_box;
 use std::path::Path;
@@ -59,7 +59,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("extract: the graph of the report as TriG", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(1 << 20);
-            extraction.write_graph(qingpu_kg::export::ExportFormat::Trig, &mut out).expect("writes");
+            let quads = qingpu_kg::map::extracted::quads(&extraction);
+            let iris = qingpu_kg::iri::Iris::new(&extraction.base_iri);
+            let trig = oxigraph::io::RdfFormat::TriG;
+            qingpu_kg::export::export_quads(quads, &iris, trig, None, &mut out).expect("writes");
             black_box(out)
         })
     });

@@ -2,9 +2,11 @@
 //! the named query set. Run with `cargo bench`; the figures are in README.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qingpu_kg::export::{ExportFormat, export};
+use oxigraph::io::RdfFormat;
+use qingpu_kg::build;
+use qingpu_kg::export::export;
+use qingpu_kg::iri::DEFAULT_BASE_IRI;
 use qingpu_kg::query::{self, QueryText, ResultFormat};
-use qingpu_kg::store::{self, DEFAULT_BASE_IRI};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -14,16 +16,16 @@ fn data() -> &'static Path {
 
 fn bench(c: &mut Criterion) {
     c.bench_function("build: read, check, ground and map (no store)", |b| {
-        b.iter(|| black_box(store::quads(data(), DEFAULT_BASE_IRI).expect("builds")))
+        b.iter(|| black_box(build::quads(data(), DEFAULT_BASE_IRI).expect("builds")))
     });
     c.bench_function("build: full, into an in-memory store", |b| {
-        b.iter(|| black_box(store::build(data(), DEFAULT_BASE_IRI).expect("builds")))
+        b.iter(|| black_box(build::build(data(), DEFAULT_BASE_IRI).expect("builds")))
     });
-    let graph = store::build(data(), DEFAULT_BASE_IRI).expect("builds");
+    let graph = build::build(data(), DEFAULT_BASE_IRI).expect("builds");
     c.bench_function("export: Turtle of all graphs", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(3 << 20);
-            export(&graph.store, &graph.iris, ExportFormat::Turtle, None, &mut out).expect("exports");
+            export(&graph.store, &graph.inputs.iris, RdfFormat::Turtle, None, &mut out).expect("exports");
             black_box(out)
         })
     });
@@ -37,7 +39,15 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for q in &queries {
                 let mut out = Vec::new();
-                query::run(&graph.store, q, false, ResultFormat::Csv, graph.iris.base(), &mut out).expect("runs");
+                query::run(
+                    &graph.store,
+                    q,
+                    false,
+                    ResultFormat::Results(oxigraph::sparql::results::QueryResultsFormat::Csv),
+                    graph.inputs.iris.base(),
+                    &mut out,
+                )
+                .expect("runs");
                 black_box(out);
             }
         })

@@ -4,8 +4,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use petgraph::graph::{NodeIndex, UnGraph};
+use qingpu_kg::build;
+use qingpu_kg::iri::DEFAULT_BASE_IRI;
 use qingpu_kg::kinds::predicate;
-use qingpu_kg::store::{self, DEFAULT_BASE_IRI};
 use qingpu_kg::walk::{self, KindFilter, Options, Query, Relation, View, net};
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -42,7 +43,7 @@ fn synthetic(nodes: usize, edges: usize) -> View {
 
 fn bench(c: &mut Criterion) {
     let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
-    let kg = store::build(data, DEFAULT_BASE_IRI).expect("builds");
+    let kg = build::build(data, DEFAULT_BASE_IRI).expect("builds");
     c.bench_function("walk: build the view (with co-mentions)", |b| {
         b.iter(|| black_box(View::build(&kg, Options::default())))
     });

@@ -1,11 +1,13 @@
 //! The command line: clap derive types only; `main.rs` matches them and calls the library.
 
-use crate::export::ExportFormat;
-use crate::query::ResultFormat;
-use crate::store::DEFAULT_BASE_IRI;
-use crate::walk::KindFilter;
-use crate::walk::render::{GraphFormat, RelatedFormat};
-use clap::{Args, Parser, Subcommand};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use oxigraph::io::RdfFormat;
+use qingpu_kg::iri::{DEFAULT_BASE_IRI, GRAPHS};
+use qingpu_kg::query::ResultFormat;
+use qingpu_kg::walk::KindFilter;
+use qingpu_kg::walk::render::{GraphFormat, RelatedFormat};
+use qingpu_kg::{format, walk};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -28,10 +30,44 @@ pub struct GraphArgs {
     /// The base IRI of entities and graphs (ends with `/` or `#`).
     #[arg(long, global = true, default_value = DEFAULT_BASE_IRI, value_name = "IRI")]
     pub base_iri: String,
-    /// A persistent RocksDB store: `build` writes it (atomically), the other commands read it.
+    /// A persistent RocksDB store: `build` writes it (atomically), every other command reads it.
     #[cfg(feature = "rocksdb")]
     #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// The folder of named queries (for `query`, `queries` and the query page of `serve`).
+    #[arg(long, global = true, default_value = "queries", value_name = "DIR")]
+    pub queries: PathBuf,
+}
+
+/// An RDF format, by its name (`turtle` …), its extension (`ttl`) or its media type.
+fn rdf_format() -> impl TypedValueParser<Value = RdfFormat> {
+    PossibleValuesParser::new(format::RDF.iter().map(|(name, _)| *name))
+        .map(|name| format::rdf(&name).expect("a name of format::RDF"))
+}
+
+/// A format of query results.
+fn result_format() -> impl TypedValueParser<Value = ResultFormat> {
+    PossibleValuesParser::new(ResultFormat::NAMES)
+        .map(|name| ResultFormat::from_name(&name).expect("a name of ResultFormat::NAMES"))
+}
+
+/// The name of a named graph.
+fn graph_name() -> impl TypedValueParser<Value = String> {
+    PossibleValuesParser::new(GRAPHS)
+}
+
+/// The options of the commands that walk the entity graph.
+#[derive(Debug, Args)]
+pub struct WalkArgs {
+    /// Leave out the weak edges between entities named in one paragraph.
+    #[arg(long)]
+    pub no_co_mentions: bool,
+}
+
+impl WalkArgs {
+    pub fn options(&self) -> walk::Options {
+        walk::Options { co_mentions: !self.no_co_mentions }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,31 +76,20 @@ pub enum Command {
     Build,
     /// Run a SPARQL query: a file, the name of a query in `queries/`, or `-e TEXT`.
     Query {
-        /// A `.rq` file or the name of a query in the queries folder.
-        #[arg(required_unless_present = "expression", conflicts_with = "expression")]
-        query: Option<String>,
-        /// The query text (the project's prefixes are declared).
-        #[arg(short = 'e', long = "expression", value_name = "SPARQL")]
-        expression: Option<String>,
+        #[command(flatten)]
+        query: QueryArg,
         /// The result format (default: table on a terminal, TSV otherwise; Turtle for CONSTRUCT).
-        #[arg(long, short = 'f', value_enum)]
+        #[arg(long, short = 'f', value_parser = result_format())]
         format: Option<ResultFormat>,
-        /// The folder of named queries.
-        #[arg(long, default_value = "queries", value_name = "DIR")]
-        queries: PathBuf,
     },
     /// List the named queries with their titles.
-    Queries {
-        /// The folder of named queries.
-        #[arg(long, default_value = "queries", value_name = "DIR")]
-        queries: PathBuf,
-    },
+    Queries,
     /// Export the graph in an RDF format (sorted: equal input gives equal bytes).
     Export {
-        #[arg(long, short = 'f', value_enum, default_value = "turtle")]
-        format: ExportFormat,
-        /// Only this named graph (ontology, facts, document, provenance, metadata).
-        #[arg(long)]
+        #[arg(long, short = 'f', value_parser = rdf_format(), default_value = "turtle")]
+        format: RdfFormat,
+        /// Only this named graph.
+        #[arg(long, value_parser = graph_name())]
         graph: Option<String>,
         /// Write to this file (atomically) instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
@@ -92,24 +117,22 @@ pub enum Command {
         limit: usize,
         /// Only entities of this kind.
         #[arg(long, value_enum)]
-        kind: Option<KindFilter>,
+        kind: Option<Kind>,
         #[arg(long, short = 'f', value_enum, default_value = "text")]
-        format: RelatedFormat,
-        /// Leave out the weak edges between entities named in one paragraph.
-        #[arg(long)]
-        no_co_mentions: bool,
+        format: RelatedOutput,
+        #[command(flatten)]
+        walk: WalkArgs,
     },
     /// The central entities (PageRank, betweenness) and the communities of the entity graph.
     Central {
         /// Only entities of this kind.
         #[arg(long, value_enum)]
-        kind: Option<KindFilter>,
+        kind: Option<Kind>,
         /// How many entities.
         #[arg(long, default_value_t = 20)]
         limit: usize,
-        /// Leave out the weak edges between entities named in one paragraph.
-        #[arg(long)]
-        no_co_mentions: bool,
+        #[command(flatten)]
+        walk: WalkArgs,
     },
     /// The entity graph, whole or around one entity, for Graphviz (DOT), Gephi (GraphML), JSON, or as a picture (SVG).
     Graph {
@@ -120,24 +143,23 @@ pub enum Command {
         #[arg(long, default_value_t = 1, requires = "around")]
         depth: u32,
         #[arg(long, short = 'f', value_enum, default_value = "dot")]
-        format: GraphFormat,
-        /// Leave out the weak edges between entities named in one paragraph.
-        #[arg(long)]
-        no_co_mentions: bool,
+        format: GraphOutput,
+        #[command(flatten)]
+        walk: WalkArgs,
     },
     /// Extract the structure, glossary, quoted terms, figures and places of another report of this kind.
     Extract {
         /// The report, markdown or plain text, UTF-8.
         report: PathBuf,
         /// The RDF format of the graph.
-        #[arg(long, short = 'f', value_enum, default_value = "trig")]
-        format: ExportFormat,
+        #[arg(long, short = 'f', value_parser = rdf_format(), default_value = "trig")]
+        format: RdfFormat,
         /// Write the graph to this file (atomically) instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
         /// Also write candidate CSV rows in the shape of `data/` into this folder, for a person to review.
         #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
+        candidates: Option<PathBuf>,
         /// Known places (a `places.csv` of the data's shape); by default the places of `--data`.
         #[arg(long, value_name = "FILE")]
         gazetteer: Option<PathBuf>,
@@ -146,6 +168,86 @@ pub enum Command {
     Serve(ServeArgs),
     /// Send each named graph to a SPARQL 1.1 Graph Store Protocol endpoint, then count it back.
     Push(PushArgs),
+}
+
+/// The query of `query`: a file or a name, or the text itself.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct QueryArg {
+    /// A `.rq` file or the name of a query in the queries folder.
+    pub query: Option<String>,
+    /// The query text (the project's prefixes are declared).
+    #[arg(short = 'e', long = "expression", value_name = "SPARQL")]
+    pub expression: Option<String>,
+}
+
+/// The kinds of entity `--kind` selects.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Kind {
+    Policy,
+    Project,
+    /// A concept of the glossary or a theme.
+    Term,
+    Place,
+    Organization,
+    Person,
+    Event,
+    /// A plan element: a strategy, a part of the review, a task or a goal.
+    Task,
+}
+
+impl From<Kind> for KindFilter {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Policy => Self::Policy,
+            Kind::Project => Self::Project,
+            Kind::Term => Self::Term,
+            Kind::Place => Self::Place,
+            Kind::Organization => Self::Organization,
+            Kind::Person => Self::Person,
+            Kind::Event => Self::Event,
+            Kind::Task => Self::Task,
+        }
+    }
+}
+
+/// The formats of `related`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RelatedOutput {
+    Text,
+    Json,
+    Dot,
+}
+
+impl From<RelatedOutput> for RelatedFormat {
+    fn from(format: RelatedOutput) -> Self {
+        match format {
+            RelatedOutput::Text => Self::Text,
+            RelatedOutput::Json => Self::Json,
+            RelatedOutput::Dot => Self::Dot,
+        }
+    }
+}
+
+/// The formats of `graph`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GraphOutput {
+    Dot,
+    Graphml,
+    Json,
+    /// A picture: a force-directed layout, nodes coloured by kind, Chinese labels.
+    Svg,
+}
+
+impl From<GraphOutput> for GraphFormat {
+    fn from(format: GraphOutput) -> Self {
+        match format {
+            GraphOutput::Dot => Self::Dot,
+            GraphOutput::Graphml => Self::Graphml,
+            GraphOutput::Json => Self::Json,
+            GraphOutput::Svg => Self::Svg,
+        }
+    }
 }
 
 /// The options of `serve`.
@@ -175,9 +277,6 @@ pub struct ServeArgs {
     /// The bearer token for updates.
     #[arg(long, env = "QINGPU_KG_TOKEN", value_name = "TOKEN", hide_env_values = true)]
     pub token: Option<String>,
-    /// The folder of named queries offered on the query page.
-    #[arg(long, default_value = "queries", value_name = "DIR")]
-    pub queries: PathBuf,
 }
 
 /// The options of `push`.
@@ -192,7 +291,7 @@ pub struct PushArgs {
     /// A bearer token sent with every request.
     #[arg(long, env = "QINGPU_KG_PUSH_TOKEN", value_name = "TOKEN", hide_env_values = true)]
     pub token: Option<String>,
-    /// Only these named graphs (ontology, facts, document, provenance, mentions, metadata); default all.
-    #[arg(long = "graph", value_name = "NAME")]
+    /// Only these named graphs (repeat the option for several); default all.
+    #[arg(long = "graph", value_name = "NAME", value_parser = graph_name())]
     pub graphs: Vec<String>,
 }

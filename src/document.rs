@@ -145,6 +145,20 @@ impl Document {
         document
     }
 
+    /// The innermost part of each of `count` paragraphs, in one pass over the parts (a sub-part lies inside its
+    /// part).
+    pub fn innermost(&self, count: usize) -> Vec<Option<usize>> {
+        let mut of = vec![None; count];
+        for level in [1, 2] {
+            for (index, section) in self.sections.iter().enumerate().filter(|(_, s)| s.level == level) {
+                for slot in of.iter_mut().take(section.end.min(count)).skip(section.paragraph) {
+                    *slot = Some(index);
+                }
+            }
+        }
+        of
+    }
+
     /// The innermost part holding a paragraph.
     pub fn section_of(&self, paragraph: usize) -> Option<usize> {
         self.sections

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 /// Where in the input a problem is: a file, and where known a line and a CSV column.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
+pub struct Location {
     /// The file, as given (e.g. `data/places.csv`).
     pub file: Arc<Path>,
     /// 1-based line of the record or text line.
@@ -15,7 +15,7 @@ pub struct Place {
     pub column: Option<(usize, Box<str>)>,
 }
 
-impl Place {
+impl Location {
     /// A place in a file without a line.
     pub fn file(file: impl Into<PathBuf>) -> Self {
         Self { file: Arc::from(file.into()), line: None, column: None }
@@ -32,7 +32,7 @@ impl Place {
     }
 }
 
-impl fmt::Display for Place {
+impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
         if let Some(line) = self.line {
@@ -49,33 +49,33 @@ impl fmt::Display for Place {
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     #[error("{place}: cannot read")]
-    Io { place: Place, source: std::io::Error },
+    Io { place: Location, source: std::io::Error },
     #[error("{place}: not valid UTF-8 (byte {byte})")]
-    NotUtf8 { place: Place, byte: usize },
+    NotUtf8 { place: Location, byte: usize },
     #[error("{place}: {message}")]
-    Csv { place: Place, message: String },
+    Csv { place: Location, message: String },
     #[error("{place}: missing column `{column}` (expected columns: {expected})")]
-    MissingColumn { place: Place, column: String, expected: String },
+    MissingColumn { place: Location, column: String, expected: String },
     #[error("{place}: unexpected column `{column}` (expected columns: {expected})")]
-    ExtraColumn { place: Place, column: String, expected: String },
+    ExtraColumn { place: Location, column: String, expected: String },
     #[error("{place}: required value is empty")]
-    Empty { place: Place },
+    Empty { place: Location },
     #[error("{place}: `{value}` is not {expected}")]
-    BadValue { place: Place, value: String, expected: String },
+    BadValue { place: Location, value: String, expected: String },
     #[error("{place}: duplicate id `{id}` (first defined at {first})")]
-    DuplicateId { place: Place, id: String, first: Box<Place> },
+    DuplicateId { place: Location, id: String, first: Box<Location> },
     #[error("{place}: unknown id `{id}`{hint}")]
-    UnknownId { place: Place, id: String, hint: String },
+    UnknownId { place: Location, id: String, hint: String },
     #[error("{place}: `{id}` is a {found}, but {expected} is expected here")]
-    WrongKind { place: Place, id: String, found: Box<str>, expected: Box<str> },
+    WrongKind { place: Location, id: String, found: Box<str>, expected: Box<str> },
     #[error("{place}: quote not found in the report: «{quote}»")]
-    QuoteNotFound { place: Place, quote: String },
+    QuoteNotFound { place: Location, quote: String },
     #[error("{place}: label `{label}` does not occur in the report")]
-    LabelNotFound { place: Place, label: String },
+    LabelNotFound { place: Location, label: String },
     #[error("{place}: the figure `{figure}` is not in the evidence «{evidence}»")]
-    FigureNotInEvidence { place: Place, figure: String, evidence: String },
+    FigureNotInEvidence { place: Location, figure: String, evidence: String },
     #[error("{place}: {message}")]
-    Invalid { place: Place, message: String },
+    Invalid { place: Location, message: String },
 }
 
 /// A failure to build, query or write the graph. Messages leave the cause to `source()`: print the chain
@@ -110,8 +110,16 @@ pub enum GraphError {
     NotInView { query: String, kind: String },
     #[error("unknown graph `{name}` (known: {known})")]
     UnknownGraph { name: String, known: String },
-    #[error("{path}")]
-    Io { path: String, source: std::io::Error },
+    #[error("{}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: no store there (build it first with `build --store DIR`)", path.display())]
+    NoStore { path: PathBuf },
+    #[error("{}: a persistent store needs the `rocksdb` feature (cargo build --features rocksdb)", path.display())]
+    NoPersistentStore { path: PathBuf },
+    #[error("cannot write the output")]
+    Output { source: std::io::Error },
+    #[error("{file}")]
+    Shapes { file: String, source: crate::validate::shacl::ShapesError },
 }
 
 impl From<DataError> for GraphError {
@@ -121,8 +129,29 @@ impl From<DataError> for GraphError {
 }
 
 impl GraphError {
-    /// Whether the error comes from bad input (exit code 2) rather than a failure (exit code 1).
+    /// Whether the error comes from bad input (exit code 2) rather than a failure (exit code 1): the data, the
+    /// base IRI, a query or a name the user gave. The embedded ontology and shapes, the store and the output are
+    /// not the user's input: their failures are failures.
     pub fn is_bad_input(&self) -> bool {
-        !matches!(self, Self::Storage(_) | Self::Io { .. })
+        match self {
+            Self::Data(_)
+            | Self::BaseIri { .. }
+            | Self::QuerySyntax { .. }
+            | Self::UnknownQuery { .. }
+            | Self::FormatMismatch { .. }
+            | Self::UnknownEntity { .. }
+            | Self::AmbiguousEntity { .. }
+            | Self::NotInView { .. }
+            | Self::UnknownGraph { .. }
+            | Self::NoStore { .. }
+            | Self::NoPersistentStore { .. } => true,
+            Self::Storage(_)
+            | Self::Parse { .. }
+            | Self::Loader(_)
+            | Self::QueryEvaluation { .. }
+            | Self::Io { .. }
+            | Self::Output { .. }
+            | Self::Shapes { .. } => false,
+        }
     }
 }

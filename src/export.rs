@@ -1,47 +1,17 @@
 //! Export: the graph written in the standard RDF formats, sorted, so that equal input gives equal bytes.
 //!
 //! Takes the store and gives Turtle (prefixes, one block per subject), N-Triples, RDF/XML or JSON-LD of the
-//! union of the named graphs (or of one), and N-Quads or TriG keeping the graphs. A file is written beside its
-//! destination and renamed into place only when complete.
+//! union of the named graphs (or of one), and N-Quads or TriG keeping the graphs.
 
 use crate::error::GraphError;
+use crate::format;
+use crate::iri::{GRAPHS, Iris};
 use crate::kinds::Kind;
-use crate::map::{GRAPHS, Iris};
 use crate::vocab::{self, rdf};
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, Quad, TermRef, Triple, TripleRef};
 use oxigraph::store::Store;
 use std::io::{BufWriter, Write};
-use std::path::Path;
-
-/// An RDF serialization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Trig,
-    Rdfxml,
-    Jsonld,
-}
-
-impl ExportFormat {
-    fn rdf(self) -> RdfFormat {
-        match self {
-            Self::Turtle => RdfFormat::Turtle,
-            Self::Ntriples => RdfFormat::NTriples,
-            Self::Nquads => RdfFormat::NQuads,
-            Self::Trig => RdfFormat::TriG,
-            Self::Rdfxml => RdfFormat::RdfXml,
-            Self::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
-        }
-    }
-
-    /// Whether the format keeps named graphs.
-    pub fn keeps_graphs(self) -> bool {
-        matches!(self, Self::Nquads | Self::Trig)
-    }
-}
 
 /// The prefixes of an export: the vocabularies, and one per kind of entity under the base IRI.
 pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
@@ -69,7 +39,7 @@ pub fn serializer(format: RdfFormat, iris: &Iris) -> RdfSerializer {
 pub fn export(
     store: &Store,
     iris: &Iris,
-    format: ExportFormat,
+    format: RdfFormat,
     graph: Option<&str>,
     out: impl Write,
 ) -> Result<(), GraphError> {
@@ -85,7 +55,7 @@ pub fn export(
 pub fn export_quads(
     mut quads: Vec<Quad>,
     iris: &Iris,
-    format: ExportFormat,
+    format: RdfFormat,
     graph: Option<&str>,
     out: impl Write,
 ) -> Result<(), GraphError> {
@@ -103,10 +73,10 @@ fn selected_graph(iris: &Iris, graph: Option<&str>) -> Result<Option<GraphName>,
     }
 }
 
-fn write_quads(mut quads: Vec<Quad>, iris: &Iris, format: ExportFormat, out: impl Write) -> Result<(), GraphError> {
-    let io = |source| GraphError::Io { path: "output".into(), source };
-    let mut writer = serializer(format.rdf(), iris).for_writer(BufWriter::new(out));
-    if format.keeps_graphs() {
+fn write_quads(mut quads: Vec<Quad>, iris: &Iris, format: RdfFormat, out: impl Write) -> Result<(), GraphError> {
+    let io = |source| GraphError::Output { source };
+    let mut writer = serializer(format, iris).for_writer(BufWriter::new(out));
+    if format::keeps_graphs(format) {
         quads.sort_by(|a, b| {
             graph_key(a.graph_name.as_ref())
                 .cmp(&graph_key(b.graph_name.as_ref()))
@@ -151,24 +121,4 @@ fn order(a: TripleRef<'_>, b: TripleRef<'_>) -> std::cmp::Ordering {
             (a.predicate != rdf::TYPE, a.predicate.as_str()).cmp(&(b.predicate != rdf::TYPE, b.predicate.as_str()))
         })
         .then_with(|| term_key(a.object).cmp(&term_key(b.object)))
-}
-
-/// Writes `path` through `write`: into a temporary file beside it, renamed over `path` only on success.
-pub fn write_atomically<E: From<GraphError>>(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
-) -> Result<(), E> {
-    let io = |source| GraphError::Io { path: path.display().to_string(), source };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let mut file = std::fs::File::create(&temporary).map_err(io)?;
-    let result = write(&mut file).and_then(|()| file.sync_all().map_err(|e| io(e).into()));
-    drop(file);
-    match result {
-        Ok(()) => std::fs::rename(&temporary, path).map_err(|e| io(e).into()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(e)
-        }
-    }
 }

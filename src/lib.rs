@@ -1,29 +1,32 @@
 #![doc = include_str!("../README.md")]
 
-pub mod anchor;
-pub mod cells;
-pub mod cli;
-pub mod document;
+// The foundation: what every stage uses, and which uses no stage.
+pub mod atomic;
 pub mod error;
-pub mod export;
-pub mod extract;
-pub mod ground;
-pub mod json;
+pub mod format;
+pub mod iri;
 pub mod kinds;
+pub mod values;
+pub mod vocab;
+
+// The build, in the order of the flow: source → document → facts → ground → map → build.
+pub mod build;
+pub mod document;
+pub mod facts;
+pub mod ground;
 pub mod map;
-pub mod mentions;
-pub mod metadata;
+pub mod source;
+
+// What is done with a built graph.
+pub mod coverage;
+pub mod export;
 pub mod push;
 pub mod query;
-pub mod records;
 pub mod serve;
-pub mod shacl;
-pub mod source;
-pub mod stats;
-pub mod store;
 pub mod validate;
-pub mod vocab;
 pub mod walk;
 
-pub use error::{DataError, GraphError, Place};
-pub use store::{KnowledgeGraph, build};
+pub mod json;
+
+pub use build::{KnowledgeGraph, build};
+pub use error::{DataError, GraphError, Location};

@@ -5,12 +5,13 @@
 //! endpoint, a bearer token); for each graph, replaces the store's graph of the same IRI by an HTTP `PUT` of its
 //! triples as N-Triples to `{graph-store}?graph={iri}` (indirect identification), then counts the graph back
 //! through the query endpoint; gives one [`Pushed`] row per graph (sent, counted). A bad URL or an unknown graph
-//! name is bad input ([`PushError::exit_code`] 2); a refused request, an unreachable store or an answer that is
+//! name is bad input ([`PushError::is_bad_input`], exit code 2); a refused request, an unreachable store or an answer that is
 //! not a count is a failure (1), each naming the graph, the URL and what came back.
 
 use crate::GraphError;
-use crate::export::{ExportFormat, export_quads};
-use crate::map::{GRAPHS, Iris};
+use crate::export::export_quads;
+use crate::iri::{GRAPHS, Iris};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -40,12 +41,13 @@ pub enum PushError {
 }
 
 impl PushError {
-    /// 2 for bad input (a URL, a graph name), 1 for a failure.
-    pub fn exit_code(&self) -> u8 {
+    /// Whether the error lies in what the user gave (a URL, a graph name: exit code 2) rather than in the store
+    /// that was pushed to (1).
+    pub fn is_bad_input(&self) -> bool {
         match self {
-            Self::BadUrl { .. } | Self::UnknownGraph { .. } => 2,
-            Self::Graph(error) if error.is_bad_input() => 2,
-            _ => 1,
+            Self::BadUrl { .. } | Self::UnknownGraph { .. } => true,
+            Self::Graph(error) => error.is_bad_input(),
+            Self::Unreachable { .. } | Self::Refused { .. } | Self::BadCount { .. } => false,
         }
     }
 }
@@ -120,6 +122,33 @@ impl Pushed {
     }
 }
 
+/// What a push did: each graph sent and counted back.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The query endpoint that counted the graphs.
+    pub endpoint: String,
+    pub pushed: Vec<Pushed>,
+}
+
+impl Report {
+    /// Whether the store holds as many triples of every graph as were sent.
+    pub fn agrees(&self) -> bool {
+        self.pushed.iter().all(Pushed::agrees)
+    }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let width = self.pushed.iter().map(|p| p.graph.len()).max().unwrap_or(5).max(5);
+        writeln!(f, "{:<width$}  {:>8}  {:>8}", "graph", "sent", "counted")?;
+        for p in &self.pushed {
+            let mark = if p.agrees() { "" } else { "  ✗ differs" };
+            writeln!(f, "{:<width$}  {:>8}  {:>8}{mark}", p.graph, p.sent, p.counted)?;
+        }
+        Ok(())
+    }
+}
+
 /// Sends the graphs `names` of `quads` to `target` and counts each back; stops at the first failed request.
 pub fn push(quads: &[Quad], iris: &Iris, names: &[&str], target: &Target) -> Result<Vec<Pushed>, PushError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -133,7 +162,7 @@ pub fn push(quads: &[Quad], iris: &Iris, names: &[&str], target: &Target) -> Res
         let graph = iris.graph(name);
         let own: Vec<Quad> = quads.iter().filter(|q| q.graph_name == GraphName::from(graph.clone())).cloned().collect();
         let mut body = Vec::new();
-        export_quads(own, iris, ExportFormat::Ntriples, None, &mut body)?;
+        export_quads(own, iris, RdfFormat::NTriples, None, &mut body)?;
         let sent = body.iter().filter(|b| **b == b'\n').count();
         put(&agent, target, graph.as_str(), body)?;
         let counted = count(&agent, target, graph.as_str())?;
@@ -219,11 +248,11 @@ mod tests {
     fn bad_urls_and_graph_names_are_bad_input() {
         for url in ["localhost:7878/query", "ftp://h/q", "http://", "not a url"] {
             let error = Target::new(url, None, None).expect_err(url);
-            assert_eq!(error.exit_code(), 2, "{error}");
+            assert!(error.is_bad_input(), "{error}");
             assert!(error.to_string().contains(url), "{error}");
         }
         let error = select_graphs(&["fact".into()]).expect_err("unknown graph");
-        assert_eq!(error.exit_code(), 2);
+        assert!(error.is_bad_input());
         assert!(error.to_string().contains("facts"), "names the known graphs: {error}");
         assert_eq!(select_graphs(&["metadata".into(), "facts".into()]).ok(), Some(vec!["facts", "metadata"]));
     }

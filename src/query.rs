@@ -5,8 +5,9 @@
 //! N-Triples or JSON-LD.
 
 use crate::error::GraphError;
+use crate::format;
 use crate::vocab;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator, Variable};
@@ -15,37 +16,33 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
     /// An aligned table for people (SELECT, ASK).
     Table,
-    /// SPARQL 1.1 Query Results JSON (SELECT, ASK).
-    Json,
-    /// SPARQL 1.1 Query Results CSV (SELECT, ASK).
-    Csv,
-    /// SPARQL 1.1 Query Results TSV (SELECT, ASK).
-    Tsv,
-    /// SPARQL Query Results XML (SELECT, ASK).
-    Xml,
-    /// Turtle (CONSTRUCT, DESCRIBE).
-    Turtle,
-    /// N-Triples (CONSTRUCT, DESCRIBE).
-    Ntriples,
-    /// JSON-LD (CONSTRUCT, DESCRIBE).
-    Jsonld,
+    /// A SPARQL results format (SELECT, ASK).
+    Results(QueryResultsFormat),
+    /// An RDF format (CONSTRUCT, DESCRIBE).
+    Graph(RdfFormat),
 }
 
 impl ResultFormat {
+    /// The names a user types: `table`, the results formats, the RDF formats that suit a graph.
+    pub const NAMES: &[&str] = &["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld"];
+
+    /// The format a name of [`ResultFormat::NAMES`] (or an extension, or a media type) names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name == "table" {
+            return Some(Self::Table);
+        }
+        format::results(name).map(Self::Results).or_else(|| format::rdf(name).map(Self::Graph))
+    }
+
     fn name(self) -> &'static str {
         match self {
             Self::Table => "table",
-            Self::Json => "json",
-            Self::Csv => "csv",
-            Self::Tsv => "tsv",
-            Self::Xml => "xml",
-            Self::Turtle => "turtle",
-            Self::Ntriples => "ntriples",
-            Self::Jsonld => "jsonld",
+            Self::Results(format) => format::results_name(format),
+            Self::Graph(format) => format::rdf_name(format),
         }
     }
 }
@@ -59,7 +56,7 @@ pub struct QueryText {
 
 /// The named queries of a folder: `NAME.rq` files, sorted by name.
 pub fn named_queries(dir: &Path) -> Result<Vec<(String, PathBuf)>, GraphError> {
-    let io = |source| GraphError::Io { path: dir.display().to_string(), source };
+    let io = |source| GraphError::Io { path: dir.to_owned(), source };
     let mut queries: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(Result::ok)
@@ -69,6 +66,35 @@ pub fn named_queries(dir: &Path) -> Result<Vec<(String, PathBuf)>, GraphError> {
         .collect();
     queries.sort();
     Ok(queries)
+}
+
+/// The named queries of a folder with their titles, for `queries`.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Each query's name and title (empty where its header has none).
+    pub queries: Vec<(String, String)>,
+}
+
+impl Catalogue {
+    /// Reads the named queries of `dir`.
+    pub fn read(dir: &Path) -> Result<Self, GraphError> {
+        let mut queries = Vec::new();
+        for (name, path) in named_queries(dir)? {
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| GraphError::Io { path: path.clone(), source })?;
+            queries.push((name, header(&text, "title").unwrap_or("").to_owned()));
+        }
+        Ok(Self { queries })
+    }
+}
+
+impl std::fmt::Display for Catalogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (name, title) in &self.queries {
+            writeln!(f, "{name:<32} {title}")?;
+        }
+        Ok(())
+    }
 }
 
 /// Resolves `spec`: a path to an existing file, or the name of a query in `dir` (with or without `.rq`).
@@ -89,8 +115,7 @@ pub fn resolve(spec: &str, dir: &Path) -> Result<QueryText, GraphError> {
             }
         }
     };
-    let text =
-        std::fs::read_to_string(&file).map_err(|source| GraphError::Io { path: file.display().to_string(), source })?;
+    let text = std::fs::read_to_string(&file).map_err(|source| GraphError::Io { path: file.clone(), source })?;
     Ok(QueryText { text, origin: file.display().to_string() })
 }
 
@@ -148,13 +173,10 @@ pub fn write_results(
     base: &str,
     out: &mut dyn Write,
 ) -> Result<(), GraphError> {
-    let io = |source| GraphError::Io { path: "output".into(), source };
+    let io = |source| GraphError::Output { source };
     let evaluation = |source| GraphError::QueryEvaluation { origin: origin.to_owned(), source };
     let tabular = |format| match format {
-        ResultFormat::Json => Some(QueryResultsFormat::Json),
-        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
-        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
-        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        ResultFormat::Results(format) => Some(format),
         _ => None,
     };
     const SELECT_FORMATS: &str = "table, json, csv, tsv, xml";
@@ -189,12 +211,10 @@ pub fn write_results(
         }
         QueryResults::Graph(triples) => {
             let rdf = match format {
-                ResultFormat::Turtle => RdfFormat::Turtle,
-                ResultFormat::Ntriples => RdfFormat::NTriples,
-                ResultFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                ResultFormat::Graph(rdf @ (RdfFormat::Turtle | RdfFormat::NTriples | RdfFormat::JsonLd { .. })) => rdf,
                 _ => return Err(mismatch(format, "CONSTRUCT or DESCRIBE", "turtle, ntriples, jsonld")),
             };
-            let mut writer = crate::export::serializer(rdf, &crate::map::Iris::new(base)).for_writer(&mut *out);
+            let mut writer = crate::export::serializer(rdf, &crate::iri::Iris::new(base)).for_writer(&mut *out);
             for triple in triples {
                 writer.serialize_triple(&triple.map_err(evaluation)?).map_err(io)?;
             }

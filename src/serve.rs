@@ -17,7 +17,7 @@ pub mod pages;
 pub mod publish;
 pub mod sparql;
 
-use crate::store::KnowledgeGraph;
+use crate::build::KnowledgeGraph;
 use crate::walk;
 use axum::Router;
 use axum::routing::get;

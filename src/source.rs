@@ -5,7 +5,13 @@
 //! or a stray blank line that cuts a sentence in two yields one paragraph of two segments, and every offset
 //! given out is in Unicode code points of the file as stored.
 
-use crate::error::{DataError, Place};
+mod matcher;
+mod span;
+
+pub use matcher::Matcher;
+pub use span::{CONTEXT, Locator, Span};
+
+use crate::error::{DataError, Location};
 use std::path::Path;
 
 /// Characters that may end a paragraph; a block ending otherwise was cut mid-sentence.
@@ -54,18 +60,18 @@ pub struct Source {
     /// The paragraphs, in document order.
     pub paragraphs: Vec<Paragraph>,
     /// Every paragraph's text, in order, each followed by a NUL (so no match runs across two).
-    pub(crate) joined: String,
+    joined: String,
     /// Where each paragraph starts in `joined`.
-    pub(crate) starts: Vec<usize>,
+    starts: Vec<usize>,
     /// The positions in `joined` of each pair of consecutive characters, ascending: quotes are looked up by
     /// their first two characters instead of scanning the whole text each time.
-    pub(crate) pairs: std::collections::HashMap<(char, char), Vec<u32>>,
+    pairs: std::collections::HashMap<(char, char), Vec<u32>>,
 }
 
 impl Source {
     /// Reads the one markdown or text file of `dir` (`data/source/`).
     pub fn read_dir(dir: &Path) -> Result<Self, DataError> {
-        let place = Place::file(dir);
+        let place = Location::file(dir);
         let entries = std::fs::read_dir(dir).map_err(|source| DataError::Io { place: place.clone(), source })?;
         let mut files: Vec<_> = entries
             .filter_map(Result::ok)
@@ -82,7 +88,7 @@ impl Source {
 
     /// Reads one report file.
     pub fn read(path: &Path) -> Result<Self, DataError> {
-        let place = Place::file(path);
+        let place = Location::file(path);
         let bytes = std::fs::read(path).map_err(|source| DataError::Io { place: place.clone(), source })?;
         let text =
             String::from_utf8(bytes).map_err(|e| DataError::NotUtf8 { place, byte: e.utf8_error().valid_up_to() })?;

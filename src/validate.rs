@@ -1,16 +1,21 @@
 //! Validation: the built graph against the SHACL shapes and the integrity queries.
 //!
-//! Takes a built [`KnowledgeGraph`] and gives a [`Report`]: the SHACL violations (see [`crate::shacl`]) and
+//! Takes a built [`KnowledgeGraph`] and gives a [`Report`]: the SHACL violations (see [`shacl`]) and
 //! the rows of every `queries/checks/*-violation.rq` query, each of which must return none.
 
+pub mod shacl;
+
+use crate::build::KnowledgeGraph;
 use crate::error::GraphError;
 use crate::query::{self, QueryText};
-use crate::shacl::{Shapes, Violation, union_graph};
-use crate::store::{KnowledgeGraph, SHAPES_TTL};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Graph, Triple};
 use oxigraph::sparql::QueryResults;
+use shacl::{Shapes, Violation, union_graph};
 use std::fmt;
+
+/// The SHACL shapes the graph must conform to, embedded.
+pub const SHAPES_TTL: &str = include_str!("../ontology/shapes.ttl");
 
 /// The integrity queries, embedded: `queries/checks/NAME-violation.rq`; each must return no rows.
 pub const CHECKS: &[(&str, &str)] = &[
@@ -86,10 +91,7 @@ pub fn shapes() -> Result<Shapes, GraphError> {
         let quad = triple.map_err(|source| GraphError::Parse { file: "ontology/shapes.ttl".into(), source })?;
         graph.insert(&Triple::from(quad));
     }
-    Shapes::from_graph(&graph).map_err(|e| GraphError::Io {
-        path: "ontology/shapes.ttl".into(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
-    })
+    Shapes::from_graph(&graph).map_err(|source| GraphError::Shapes { file: "ontology/shapes.ttl".into(), source })
 }
 
 /// Validates the graph: SHACL over the union of all graphs, then every integrity query.

@@ -4,6 +4,9 @@
 //! SDMX-RDF, PROV-O, Web Annotation, Dublin Core, DCAT, VoID, FOAF, ELI, FaBiO); [`qpk`] holds the few terms of
 //! this project's own ontology (`ontology/qingpu.ttl`), used only where no standard term fits.
 
+/// The ontology, embedded: it is part of the program, not of the data.
+pub const ONTOLOGY_TTL: &str = include_str!("../ontology/qingpu.ttl");
+
 /// Declares a namespace module with its IRI and one `NamedNodeRef` constant per term.
 macro_rules! namespace {
     ($(#[$doc:meta])* $module:ident, $prefix:literal, $iri:literal, { $($name:ident = $local:literal),* $(,)? }) => {
@@ -226,7 +229,7 @@ mod tests {
         use oxigraph::io::{RdfFormat, RdfParser};
         use oxigraph::model::{Graph, Term, Triple};
         let mut ontology = Graph::new();
-        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(crate::store::ONTOLOGY_TTL) {
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(crate::vocab::ONTOLOGY_TTL) {
             ontology.insert(&Triple::from(quad.expect("ontology/qingpu.ttl parses")));
         }
         for term in qpk::TERMS {

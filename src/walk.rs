@@ -14,11 +14,10 @@ pub mod net;
 pub mod render;
 pub mod svg;
 
+use crate::build::KnowledgeGraph;
 use crate::error::GraphError;
+use crate::facts::curated::{Detail, Entity};
 use crate::kinds::{Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
-use crate::mentions;
-use crate::records::{Detail, Entity};
-use crate::store::KnowledgeGraph;
 use net::{Adjacency, Scored, Step};
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -114,7 +113,7 @@ pub fn is_node(entity: &Entity) -> bool {
 impl View {
     /// The view of a built graph.
     pub fn build(kg: &KnowledgeGraph, options: Options) -> View {
-        let data = &kg.data;
+        let data = &kg.inputs.data;
         let mut graph = UnGraph::with_capacity(data.entities.len(), data.relations.len() * 2);
         let mut nodes = HashMap::new();
         for (index, _) in data.entities.iter().enumerate().filter(|(_, e)| is_node(e)) {
@@ -133,15 +132,15 @@ impl View {
             }
         }
         for entity in &data.entities {
-            if let Detail::Concept { broader: Some(broader), .. } = &entity.detail {
-                if let (Some(s), Some(o)) = (node(&entity.id), node(broader)) {
-                    add(&mut graph, s, o, Relation::Broader);
-                }
+            if let Detail::Concept { broader: Some(broader), .. } = &entity.detail
+                && let (Some(s), Some(o)) = (node(&entity.id), node(broader))
+            {
+                add(&mut graph, s, o, Relation::Broader);
             }
         }
         if options.co_mentions {
             let mut by_paragraph: BTreeMap<usize, BTreeSet<NodeIndex>> = BTreeMap::new();
-            for mention in &kg.mentions {
+            for mention in &kg.inputs.mentions {
                 if let Some(&n) = nodes.get(&mention.entity) {
                     by_paragraph.entry(mention.paragraph).or_default().insert(n);
                 }
@@ -214,7 +213,7 @@ impl View {
 }
 
 /// The kinds of entity `--kind` selects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KindFilter {
     Policy,
     Project,
@@ -272,8 +271,8 @@ pub struct Found {
 
 /// Ranks the entities related to `entity` in the view.
 pub fn related(kg: &KnowledgeGraph, view: &View, entity: &str, query: Query) -> Result<Related, GraphError> {
-    let seed = mentions::resolve(kg, entity)?;
-    let entities = &kg.data.entities;
+    let seed = kg.inputs.data.lookup(entity)?;
+    let entities = &kg.inputs.data.entities;
     let Some(node) = view.node(seed) else {
         let e = &entities[seed];
         return Err(GraphError::NotInView { query: entity.to_owned(), kind: e.kind.name().to_owned() });
@@ -303,7 +302,7 @@ pub fn central(kg: &KnowledgeGraph, view: &View, kind: Option<KindFilter>, limit
     let by_rank = |a: &usize, b: &usize| rank[*b].total_cmp(&rank[*a]).then(a.cmp(b));
     let mut order: Vec<usize> = (0..rank.len()).collect();
     order.sort_by(by_rank);
-    let entities = &kg.data.entities;
+    let entities = &kg.inputs.data.entities;
     let ranked = order
         .iter()
         .filter(|&&n| kind.is_none_or(|k| k.accepts(&entities[view.entity(NodeIndex::new(n))])))
@@ -331,9 +330,9 @@ pub fn neighbourhood(
     let Some(entity) = around else {
         return Ok(view.graph.node_indices().collect());
     };
-    let seed = mentions::resolve(kg, entity)?;
+    let seed = kg.inputs.data.lookup(entity)?;
     let Some(node) = view.node(seed) else {
-        let kind = kg.data.entities[seed].kind.name().to_owned();
+        let kind = kg.inputs.data.entities[seed].kind.name().to_owned();
         return Err(GraphError::NotInView { query: entity.to_owned(), kind });
     };
     let mut nodes: Vec<NodeIndex> = view.around(node, depth).into_iter().map(|(n, _)| n).collect();

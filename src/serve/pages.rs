@@ -69,10 +69,10 @@ fn resource_iri(state: &AppState, path: &str) -> Result<Option<NamedNode>, Graph
     let base = state.graph.iris.base();
     let decoded = percent_encoding::percent_decode_str(rest).decode_utf8().ok().filter(|d| d != rest);
     for candidate in std::iter::once(rest).chain(decoded.as_deref()) {
-        if let Ok(iri) = NamedNode::new(format!("{base}{candidate}")) {
-            if rdf::exists(&state.graph.store, iri.as_ref())? {
-                return Ok(Some(iri));
-            }
+        if let Ok(iri) = NamedNode::new(format!("{base}{candidate}"))
+            && rdf::exists(&state.graph.store, iri.as_ref())?
+        {
+            return Ok(Some(iri));
         }
     }
     Ok(None)

@@ -6,14 +6,15 @@
 //! the server accepts updates), with an `ETag` that `If-None-Match` revalidates (304).
 
 use super::{State as Shared, html::escape, negotiate};
-use crate::export::{self, ExportFormat};
-use crate::metadata::{DUMPS, Dump};
+use crate::export;
+use crate::map::metadata::DUMPS;
 use crate::vocab::{self, dcterms, rdf};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -45,11 +46,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// The formats of the description, as media type, export format and suffix; the first is the default.
-const DESCRIPTION_FORMATS: &[(&str, Option<ExportFormat>, &str)] = &[
-    ("text/turtle", Some(ExportFormat::Turtle), "ttl"),
-    ("application/ld+json", Some(ExportFormat::Jsonld), "jsonld"),
-    ("application/n-triples", Some(ExportFormat::Ntriples), "nt"),
-    ("application/rdf+xml", Some(ExportFormat::Rdfxml), "rdf"),
+const DESCRIPTION_FORMATS: &[(&str, Option<RdfFormat>, &str)] = &[
+    ("text/turtle", Some(RdfFormat::Turtle), "ttl"),
+    ("application/ld+json", Some(crate::format::JSON_LD), "jsonld"),
+    ("application/n-triples", Some(RdfFormat::NTriples), "nt"),
+    ("application/rdf+xml", Some(RdfFormat::RdfXml), "rdf"),
     ("text/html", None, "html"),
 ];
 
@@ -98,8 +99,8 @@ fn describe(state: &Shared, media: &str) -> Response {
 
 /// `/dump.ttl`, `/dump.nt`, `/dump.nq`, `/dump.trig`, `/dump.jsonld`: the whole graph, as a file to download.
 pub async fn dump(State(state): State<Shared>, Path(ext): Path<String>, headers: HeaderMap) -> Response {
-    let Some(index) = DUMPS.iter().position(|d| d.ext == ext) else {
-        let known: Vec<String> = DUMPS.iter().map(|d| format!("/dump.{}", d.ext)).collect();
+    let Some(index) = DUMPS.iter().position(|d| d.file_extension() == ext) else {
+        let known: Vec<String> = DUMPS.iter().map(|d| format!("/dump.{}", d.file_extension())).collect();
         return not_found(&format!("no dump `/dump.{ext}`; known: {}", known.join(", ")));
     };
     let dump = DUMPS[index];
@@ -119,11 +120,11 @@ pub async fn dump(State(state): State<Shared>, Path(ext): Path<String>, headers:
     if matches_etag(&headers, &file.etag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
-    let disposition = format!("attachment; filename=\"{}.{}\"", file_stem(&state), dump.ext);
+    let disposition = format!("attachment; filename=\"{}.{}\"", file_stem(&state), dump.file_extension());
     let disposition = HeaderValue::from_str(&disposition).unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type(dump.media_type))),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type(dump.media_type()))),
             (header::CONTENT_DISPOSITION, disposition),
             (header::ETAG, etag),
         ],
@@ -133,10 +134,10 @@ pub async fn dump(State(state): State<Shared>, Path(ext): Path<String>, headers:
 }
 
 /// Serializes the whole store as `dump`, on a blocking thread.
-async fn serialize(state: Shared, dump: Dump) -> Result<File, Response> {
+async fn serialize(state: Shared, dump: RdfFormat) -> Result<File, Response> {
     let work = tokio::task::spawn_blocking(move || {
         let mut bytes = Vec::new();
-        export::export(&state.graph.store, &state.graph.iris, dump.format, None, &mut bytes).map(|()| bytes)
+        export::export(&state.graph.store, &state.graph.iris, dump, None, &mut bytes).map(|()| bytes)
     });
     match work.await {
         Ok(Ok(bytes)) => Ok(File::new(bytes)),
@@ -157,7 +158,7 @@ fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
 
 /// The name a downloaded dump gets: the report's name (`qingpu-2020-government-work-report`).
 fn file_stem(state: &Shared) -> String {
-    let report = state.graph.iris.report(&state.graph.source);
+    let report = state.graph.iris.report(&state.graph.source.name);
     report.as_str().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("dump").to_owned()
 }
 
@@ -214,11 +215,11 @@ fn description_page(state: &Shared) -> Result<String, crate::GraphError> {
     }
     page.push_str("<h2>Downloads</h2>\n<table>\n<tr><th>format</th><th>media type</th><th>file</th></tr>\n");
     for dump in DUMPS {
-        let path = format!("/dump.{}", dump.ext);
+        let path = format!("/dump.{}", dump.file_extension());
         page.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>\n",
-            escape(dump.w3c_format),
-            escape(dump.media_type),
+            escape(dump.name()),
+            escape(dump.media_type()),
             escape(&path),
             escape(&path)
         ));

@@ -3,15 +3,15 @@
 
 use super::net::Step;
 use super::{Central, Related, Relation, View};
-use crate::records::Entity;
-use crate::store::KnowledgeGraph;
+use crate::build::KnowledgeGraph;
+use crate::facts::curated::Entity;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 /// The formats of `related`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RelatedFormat {
     Text,
     Json,
@@ -19,7 +19,7 @@ pub enum RelatedFormat {
 }
 
 /// The formats of `graph`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
     Dot,
     Graphml,
@@ -29,7 +29,7 @@ pub enum GraphFormat {
 }
 
 fn entity<'a>(kg: &'a KnowledgeGraph, view: &View, node: NodeIndex) -> &'a Entity {
-    &kg.data.entities[view.entity(node)]
+    &kg.inputs.data.entities[view.entity(node)]
 }
 
 /// A path in labels: `一网通办 —part of→ 放管服改革 —theme→ 营商环境 ←theme— 一窗受理`.
@@ -64,7 +64,7 @@ fn entity_json(kg: &KnowledgeGraph, e: &Entity) -> String {
     format!(
         "\"id\": {}, \"iri\": {}, \"kind\": {}, \"label_zh\": {}, \"label_en\": {}",
         crate::json::string(&e.id),
-        crate::json::string(kg.iris.entity(e.kind, &e.id).as_str()),
+        crate::json::string(kg.inputs.iris.entity(e.kind, &e.id).as_str()),
         crate::json::string(e.kind.name()),
         crate::json::string(&e.label_zh),
         crate::json::string(&e.label_en)
@@ -79,12 +79,12 @@ pub fn write_related(
     format: RelatedFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let seed = &kg.data.entities[related.seed];
+    let seed = &kg.inputs.data.entities[related.seed];
     match format {
         RelatedFormat::Text => {
             writeln!(out, "related to {} ({} `{}`, {})", seed.label_zh, seed.kind.name(), seed.id, seed.label_en)?;
             for (rank, found) in related.results.iter().enumerate() {
-                let e = &kg.data.entities[found.entity];
+                let e = &kg.inputs.data.entities[found.entity];
                 writeln!(
                     out,
                     "{:>3}  {:.4}  {:<12}  {}  {}",
@@ -103,7 +103,7 @@ pub fn write_related(
         RelatedFormat::Json => {
             writeln!(out, "[")?;
             for (rank, found) in related.results.iter().enumerate() {
-                let e = &kg.data.entities[found.entity];
+                let e = &kg.inputs.data.entities[found.entity];
                 let steps: Vec<String> = found
                     .path
                     .iter()
@@ -162,7 +162,7 @@ pub fn write_related(
 pub fn write_central(kg: &KnowledgeGraph, central: &Central, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "rank  pagerank  betweenness  kind          entity")?;
     for (rank, &(e, pagerank, betweenness)) in central.ranked.iter().enumerate() {
-        let e = &kg.data.entities[e];
+        let e = &kg.inputs.data.entities[e];
         writeln!(
             out,
             "{:>4}  {pagerank:.5}   {betweenness:.5}    {:<12}  {}  {}",
@@ -174,9 +174,9 @@ pub fn write_central(kg: &KnowledgeGraph, central: &Central, out: &mut dyn Write
     }
     writeln!(out, "\ncommunities (label propagation), named by their member of highest PageRank:")?;
     for community in &central.communities {
-        let name = &kg.data.entities[community[0]];
+        let name = &kg.inputs.data.entities[community[0]];
         let members: Vec<&str> =
-            community.iter().skip(1).take(8).map(|&e| kg.data.entities[e].label_zh.as_str()).collect();
+            community.iter().skip(1).take(8).map(|&e| kg.inputs.data.entities[e].label_zh.as_str()).collect();
         let more = if community.len() > 9 { " …" } else { "" };
         writeln!(out, "  {} ({}, {}): {}{more}", name.label_zh, name.label_en, community.len(), members.join("、"))?;
     }

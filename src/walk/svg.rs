@@ -7,8 +7,8 @@
 //! whole view draws, but as a crowd.
 
 use super::{Relation, View};
+use crate::build::KnowledgeGraph;
 use crate::kinds::Kind;
-use crate::store::KnowledgeGraph;
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -134,7 +134,7 @@ pub fn write(
         )?;
     }
     for (i, &node) in nodes.iter().enumerate() {
-        let entity = &kg.data.entities[view.entity(node)];
+        let entity = &kg.inputs.data.entities[view.entity(node)];
         let (fill, _) = colour(entity.kind);
         let (x, y) = position[i];
         writeln!(
@@ -148,7 +148,7 @@ pub fn write(
             escape(&entity.label_zh)
         )?;
     }
-    let mut kinds: Vec<Kind> = nodes.iter().map(|n| kg.data.entities[view.entity(*n)].kind).collect();
+    let mut kinds: Vec<Kind> = nodes.iter().map(|n| kg.inputs.data.entities[view.entity(*n)].kind).collect();
     kinds.sort();
     kinds.dedup();
     for (row, kind) in kinds.iter().enumerate() {

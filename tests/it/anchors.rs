@@ -33,7 +33,7 @@ fn paragraphs_are_in_order_with_their_text_joined_across_page_breaks() {
         &graph,
         "SELECT ?n ?text WHERE { ?p a doco:Paragraph ; schema:position ?n ; c4o:hasContent ?text } ORDER BY ?n",
     );
-    assert_eq!(rows.len(), graph.source.paragraphs.len());
+    assert_eq!(rows.len(), graph.inputs.source.paragraphs.len());
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row[0], (i + 1).to_string());
     }
@@ -60,17 +60,17 @@ fn paragraphs_are_in_order_with_their_text_joined_across_page_breaks() {
 #[test]
 fn no_mention_lies_inside_another() {
     let graph = graph();
-    assert!(graph.mentions.len() > 500, "{} mentions", graph.mentions.len());
-    for a in &graph.mentions {
-        for b in &graph.mentions {
+    assert!(graph.inputs.mentions.len() > 500, "{} mentions", graph.inputs.mentions.len());
+    for a in &graph.inputs.mentions {
+        for b in &graph.inputs.mentions {
             let (a0, a1) = (a.spans[0].start, a.spans.last().expect("a span").end);
             let (b0, b1) = (b.spans[0].start, b.spans.last().expect("a span").end);
             assert!(std::ptr::eq(a, b) || a1 <= b0 || b1 <= a0, "{} and {} overlap", a.name, b.name);
         }
     }
     // 青浦新城 is one mention of the new city, not also one of 青浦.
-    let qingpu = graph.data.entities.iter().position(|e| e.id == "qingpu").expect("qingpu");
-    assert!(graph.mentions.iter().filter(|m| m.entity == qingpu).all(|m| m.name != "青浦新城"));
+    let qingpu = graph.inputs.data.entities.iter().position(|e| e.id == "qingpu").expect("qingpu");
+    assert!(graph.inputs.mentions.iter().filter(|m| m.entity == qingpu).all(|m| m.name != "青浦新城"));
 }
 
 #[test]
@@ -80,8 +80,8 @@ fn mentions_lists_every_mention_with_its_context() {
     assert!(output.status.success(), "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
     let graph = graph();
-    let zhaoxiang = graph.data.entities.iter().position(|e| e.id == "zhaoxiang").expect("zhaoxiang");
-    assert_eq!(lines.len(), graph.mentions.iter().filter(|m| m.entity == zhaoxiang).count());
+    let zhaoxiang = graph.inputs.data.entities.iter().position(|e| e.id == "zhaoxiang").expect("zhaoxiang");
+    assert_eq!(lines.len(), graph.inputs.mentions.iter().filter(|m| m.entity == zhaoxiang).count());
     assert!(lines.len() >= 3 && lines.iter().all(|l| l.contains("【赵巷】")), "{stdout}");
     let by_id = bin().args(["mentions", "https://w3id.org/qingpu-kg/id/place/zhaoxiang"]).output().expect("run");
     assert_eq!(by_id.stdout, output.stdout, "an IRI names the same entity");

@@ -38,7 +38,7 @@ fn digests() -> BTreeMap<String, String> {
         let gazetteer = gazetteer.to_str().expect("a UTF-8 path");
         let candidates = dir.path().to_str().expect("a UTF-8 path");
         for format in ["trig", "turtle"] {
-            let args = ["extract", &report, "--format", format, "--gazetteer", gazetteer, "--out", candidates];
+            let args = ["extract", &report, "--format", format, "--gazetteer", gazetteer, "--candidates", candidates];
             digests.insert(format!("extract {format} {report}"), hex(&run(&args)));
         }
         let mut files: Vec<_> =

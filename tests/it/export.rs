@@ -71,7 +71,12 @@ fn one_graph_can_be_exported_alone() {
     assert!(!triples.is_empty());
     let output = bin().args(["export", "--graph", "gossip"]).output().expect("run");
     assert_eq!(output.status.code(), Some(2));
-    assert!(texts(&output).1.contains("unknown graph `gossip` (known: ontology, facts"));
+    let stderr = texts(&output).1;
+    assert!(stderr.contains("invalid value 'gossip' for '--graph"), "{stderr}");
+    assert!(
+        stderr.contains("[possible values: ontology, facts, document, provenance, mentions, metadata]"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -4,9 +4,10 @@
 use crate::{bin, root, texts};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Term};
-use qingpu_kg::extract::{self, Extraction, Gazetteer, PartKind};
-use qingpu_kg::records::{Dataset, Detail, FigureKind};
+use qingpu_kg::facts::curated::{Dataset, Detail};
+use qingpu_kg::facts::extract::{self, Extraction, Gazetteer, PartKind};
 use qingpu_kg::source::Source;
+use qingpu_kg::values::FigureKind;
 use std::path::{Path, PathBuf};
 
 const QINGPU: &str = "data/source/qingpu-2020-government-work-report.md";
@@ -158,8 +159,8 @@ fn a_district_report_in_markdown_with_an_appendix() {
     assert_eq!(figure("3.1").kind, FigureKind::Estimate);
     assert_eq!((figure("312.6").indicator.as_str(), figure("312.6").period), ("税收总收入", Some(2020)));
     assert_eq!(figure("2.5").growth.as_ref().map(|g| g.verb.as_str()), Some("下降"));
-    assert_eq!(figure("21").approximation, Some(qingpu_kg::records::Approximation::About));
-    assert_eq!(figure("40").approximation, Some(qingpu_kg::records::Approximation::MoreThan));
+    assert_eq!(figure("21").approximation, Some(qingpu_kg::values::Approximation::About));
+    assert_eq!(figure("40").approximation, Some(qingpu_kg::values::Approximation::MoreThan));
     assert_eq!((figure("1250").unit.as_str(), figure("1250").evidence.as_str()), ("家", "新引进企业1,250家"));
     assert_eq!((figure("1.2").unit.as_str(), figure("1.2").multiplier), ("万个", 4));
     assert_eq!((figure("260").kind, figure("260").period), (FigureKind::Target, Some(2021)));
@@ -305,7 +306,7 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
     let out = dir.path().join("candidates");
     let graph = dir.path().join("graph.trig");
     let (code, stdout, stderr) =
-        run(&[QINGPU, "--out", out.to_str().expect("path"), "-o", graph.to_str().expect("path")]);
+        run(&[QINGPU, "--candidates", out.to_str().expect("path"), "-o", graph.to_str().expect("path")]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.is_empty() && graph.is_file());
     let source = Source::read(&root().join(QINGPU)).expect("report");
@@ -327,11 +328,11 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
             assert!(source.contains(&record[evidence]), "{file}: «{}» is not in the report", &record[evidence]);
             if file == "observations.csv" {
                 let approx = match &record[8] {
-                    "约" => Some(qingpu_kg::records::Approximation::About),
-                    "余" => Some(qingpu_kg::records::Approximation::MoreThan),
+                    "约" => Some(qingpu_kg::values::Approximation::About),
+                    "余" => Some(qingpu_kg::values::Approximation::MoreThan),
                     _ => None,
                 };
-                assert!(qingpu_kg::cells::figure_in(&record[9], &record[6], &record[7], approx), "{record:?}");
+                assert!(qingpu_kg::facts::cells::figure_in(&record[9], &record[6], &record[7], approx), "{record:?}");
             }
             rows += 1;
         }
@@ -395,7 +396,8 @@ fn an_unwritable_output_is_a_failure_not_bad_input() {
     let file = dir.path().join("a-file");
     std::fs::write(&file, "x").expect("write");
     let out = file.join("candidates");
-    let (code, _, stderr) = run(&["tests/fixtures/reports/district-2021.md", "--out", out.to_str().expect("path")]);
+    let (code, _, stderr) =
+        run(&["tests/fixtures/reports/district-2021.md", "--candidates", out.to_str().expect("path")]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("cannot write"), "{stderr}");
 }

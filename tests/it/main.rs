@@ -107,7 +107,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The graph of the repository's data, built once per test that needs it.
 pub fn graph() -> qingpu_kg::KnowledgeGraph {
-    qingpu_kg::build(&root().join("data"), qingpu_kg::store::DEFAULT_BASE_IRI).expect("the data builds")
+    qingpu_kg::build(&root().join("data"), qingpu_kg::iri::DEFAULT_BASE_IRI).expect("the data builds")
 }
 
 /// Runs a SELECT query on the graph and gives each row as the values of its variables, in order.

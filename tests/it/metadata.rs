@@ -90,13 +90,13 @@ fn the_counts_are_those_of_the_graph() {
     assert_eq!(stated, [[real.to_string()]]);
     let subsets =
         select(&graph, &format!("SELECT ?g ?n WHERE {{ {DATASET} void:subset ?g . ?g void:triples ?n }} ORDER BY ?g"));
-    assert_eq!(subsets.len(), qingpu_kg::map::GRAPHS.len(), "{subsets:?}");
+    assert_eq!(subsets.len(), qingpu_kg::iri::GRAPHS.len(), "{subsets:?}");
     for row in &subsets {
         let counted = select(&graph, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}", row[0]));
         assert_eq!(counted, [[row[1].clone()]], "{}", row[0]);
     }
     let entities = select(&graph, &format!("SELECT ?n WHERE {{ {DATASET} void:entities ?n }}"));
-    assert_eq!(entities, [[graph.data.entities.len().to_string()]]);
+    assert_eq!(entities, [[graph.inputs.data.entities.len().to_string()]]);
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn a_bad_url_or_graph_name_is_bad_input() {
         ),
         (
             vec!["--endpoint", "http://127.0.0.1:9/query", "--graph", "fact"],
-            "unknown graph `fact` (known: ontology, facts, document, provenance, mentions, metadata)",
+            "invalid value 'fact' for '--graph <NAME>'\n  [possible values: ontology, facts, document, provenance, mentions, metadata]",
         ),
     ] {
         let output = bin().arg("push").args(&args).output().expect("run push");

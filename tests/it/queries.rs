@@ -23,8 +23,15 @@ fn every_named_query_returns_its_expected_rows() {
         assert!(query::header(&text, "description").is_some_and(|t| !t.is_empty()), "{name}: no `# description:`");
         let query = QueryText { text: text.clone(), origin: path.display().to_string() };
         let mut out = Vec::new();
-        query::run(&graph.store, &query, false, ResultFormat::Csv, graph.iris.base(), &mut out)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        query::run(
+            &graph.store,
+            &query,
+            false,
+            ResultFormat::Results(oxigraph::sparql::results::QueryResultsFormat::Csv),
+            graph.inputs.iris.base(),
+            &mut out,
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
         let actual = String::from_utf8(out).expect("UTF-8");
         let expected_path = path.with_extension("csv");
         if bless {

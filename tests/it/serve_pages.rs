@@ -185,7 +185,7 @@ fn the_ontology_is_html_for_browsers_and_turtle_for_the_others() {
     let turtle = get(&format!("{root}/ontology"), &[]);
     assert_eq!(turtle.media_type(), "text/turtle");
     assert!(turtle.header("vary").is_some_and(|v| v.eq_ignore_ascii_case("accept")));
-    assert_eq!(turtle.text(), qingpu_kg::store::ONTOLOGY_TTL);
+    assert_eq!(turtle.text(), qingpu_kg::vocab::ONTOLOGY_TTL);
     let town = Triple::new(
         NamedNode::new("https://w3id.org/qingpu-kg/ontology#Town").expect("IRI"),
         NamedNode::new("http://www.w3.org/1999/02/22-rdf-syntax-ns#type").expect("IRI"),

@@ -2,7 +2,7 @@
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Graph, Triple};
-use qingpu_kg::shacl::Shapes;
+use qingpu_kg::validate::shacl::Shapes;
 
 const PREFIXES: &str = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n";

@@ -5,8 +5,9 @@ use crate::{DataCopy, bin, graph, root, texts};
 #[test]
 fn every_paragraph_is_cited_or_listed_with_a_reason() {
     let graph = graph();
-    let coverage = qingpu_kg::stats::coverage(&graph.source, &graph.grounding, &root().join("data")).expect("coverage");
-    let opening = |p: usize| graph.source.paragraphs[p].text.chars().take(30).collect::<String>();
+    let coverage = qingpu_kg::coverage::coverage(&graph.inputs.source, &graph.inputs.grounding, &root().join("data"))
+        .expect("coverage");
+    let opening = |p: usize| graph.inputs.source.paragraphs[p].text.chars().take(30).collect::<String>();
     let unlisted: Vec<String> = coverage.unlisted.iter().map(|&p| opening(p)).collect();
     assert!(unlisted.is_empty(), "paragraphs neither cited nor listed: {unlisted:#?}");
     let stale: Vec<&str> = coverage.listed_but_cited.iter().map(|u| u.opening.as_str()).collect();

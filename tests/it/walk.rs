@@ -9,12 +9,13 @@ use std::collections::BTreeSet;
 /// The ids of the related entities.
 fn related_ids(kg: &KnowledgeGraph, view: &View, entity: &str, query: Query) -> BTreeSet<String> {
     let related = walk::related(kg, view, entity, query).expect("the entity resolves");
-    related.results.iter().map(|f| kg.data.entities[f.entity].id.clone()).collect()
+    related.results.iter().map(|f| kg.inputs.data.entities[f.entity].id.clone()).collect()
 }
 
 /// The subjects of `predicate` relations whose object is `object`, from the curated rows.
 fn subjects_of(kg: &KnowledgeGraph, predicate: &str, object: &str) -> BTreeSet<String> {
-    kg.data
+    kg.inputs
+        .data
         .relations
         .iter()
         .filter(|r| r.predicate.key == predicate && r.object == object)
@@ -34,7 +35,8 @@ fn a_bundle_policy_relates_its_parts_within_one_hop() {
     // Without co-mentions the parts are the policies at one hop, and they come first.
     let view = View::build(&kg, Options { co_mentions: false });
     let related = walk::related(&kg, &view, "investment-project-measures-1-8", Query { limit: 9, ..query }).unwrap();
-    let first: BTreeSet<String> = related.results.iter().map(|f| kg.data.entities[f.entity].id.clone()).collect();
+    let first: BTreeSet<String> =
+        related.results.iter().map(|f| kg.inputs.data.entities[f.entity].id.clone()).collect();
     assert_eq!(first, parts);
 }
 
@@ -46,14 +48,14 @@ fn a_town_relates_its_projects() {
     let found = related_ids(&kg, &view, "chonggu", query);
     let projects: BTreeSet<String> = subjects_of(&kg, "located-in", "chonggu")
         .into_iter()
-        .filter(|id| kg.data.get(id).is_some_and(|e| e.kind == qingpu_kg::kinds::Kind::Project))
+        .filter(|id| kg.inputs.data.get(id).is_some_and(|e| e.kind == qingpu_kg::kinds::Kind::Project))
         .collect();
     assert!(projects.len() >= 5, "{projects:?}");
     assert_eq!(found, projects, "at one hop without co-mentions, the projects located in the town");
     // By its Chinese label, with co-mentions: the same projects lead.
     let view = View::build(&kg, Options::default());
     let related = walk::related(&kg, &view, "重固", Query { limit: projects.len(), ..query }).unwrap();
-    let leading = related.results.iter().filter(|f| projects.contains(&kg.data.entities[f.entity].id)).count();
+    let leading = related.results.iter().filter(|f| projects.contains(&kg.inputs.data.entities[f.entity].id)).count();
     assert!(leading * 2 > projects.len(), "most of the town's projects lead: {leading} of {}", projects.len());
 }
 
@@ -68,7 +70,9 @@ fn a_glossary_term_relates_its_parts_and_what_it_denotes() {
         .data
         .entities
         .iter()
-        .filter(|e| matches!(&e.detail, qingpu_kg::records::Detail::Concept { broader: Some(b), .. } if b == term))
+        .filter(
+            |e| matches!(&e.detail, qingpu_kg::facts::curated::Detail::Concept { broader: Some(b), .. } if b == term),
+        )
         .map(|e| e.id.clone())
         .collect();
     assert_eq!(parts.len(), 5, "一城, 东翼, 西翼, 一带, 三核");
@@ -82,8 +86,8 @@ fn a_glossary_term_relates_its_parts_and_what_it_denotes() {
 fn check_paths(kg: &KnowledgeGraph, view: &View, entity: &str, depth: u32) -> usize {
     let related = walk::related(kg, view, entity, Query { depth, limit: 1000, kind: None }).unwrap();
     let iri = |n| {
-        let e = &kg.data.entities[view.entity(n)];
-        kg.iris.entity(e.kind, &e.id).as_str().to_owned()
+        let e = &kg.inputs.data.entities[view.entity(n)];
+        kg.inputs.iris.entity(e.kind, &e.id).as_str().to_owned()
     };
     let mut steps = 0;
     for found in &related.results {
@@ -107,7 +111,7 @@ fn check_paths(kg: &KnowledgeGraph, view: &View, entity: &str, depth: u32) -> us
                 Relation::Broader => format!("<{s}> skos:broader <{o}>"),
                 Relation::CoMention { .. } => {
                     let (a, b) = (view.entity(subject), view.entity(object));
-                    let paragraphs = |e| kg.mentions.iter().filter(move |m| m.entity == e).map(|m| m.paragraph);
+                    let paragraphs = |e| kg.inputs.mentions.iter().filter(move |m| m.entity == e).map(|m| m.paragraph);
                     let of_a: BTreeSet<usize> = paragraphs(a).collect();
                     assert!(paragraphs(b).any(|p| of_a.contains(&p)), "{s} and {o} share a paragraph");
                     steps += 1;

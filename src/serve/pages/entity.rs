@@ -142,7 +142,7 @@ fn properties(body: &mut String, about: &[&Triple], state: &Shared) {
 
 fn mentions(body: &mut String, entity: usize, state: &Shared) {
     let graph = &state.graph;
-    let report = graph.iris.report(&graph.source);
+    let report = crate::iri::DocumentIris::curated(&graph.iris, &graph.source.name);
     let base = graph.iris.base();
     let found: Vec<_> = graph.mentions.iter().filter(|m| m.entity == entity).collect();
     if found.is_empty() {
@@ -152,7 +152,7 @@ fn mentions(body: &mut String, entity: usize, state: &Shared) {
     for mention in found {
         let (Some(first), Some(last)) = (mention.spans.first(), mention.spans.last()) else { continue };
         let line = graph.source.paragraphs.get(mention.paragraph).map_or(0, |p| p.line);
-        let span = graph.iris.span(&report, first);
+        let span = report.span(first.range());
         let place = html::link(span.as_str(), base, &format!("¶{} line {line}", mention.paragraph + 1));
         let _ = writeln!(
             body,

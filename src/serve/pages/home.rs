@@ -7,8 +7,8 @@
 //! JSON.
 
 use super::{AppState, html_response, not_acceptable};
+use crate::facts::curated::Entity;
 use crate::kinds::Kind;
-use crate::records::Entity;
 use crate::serve::html::{self, escape};
 use crate::serve::negotiate;
 use crate::vocab::{dcterms, void};

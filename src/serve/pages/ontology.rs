@@ -11,7 +11,7 @@ use super::rdf::{self, Format};
 use super::{AppState, failure, html_response, not_acceptable};
 use crate::error::GraphError;
 use crate::serve::html::{self, escape};
-use crate::store::ONTOLOGY_TTL;
+use crate::vocab::ONTOLOGY_TTL;
 use crate::vocab::{self, qpk, rdf as rdf_ns, rdfs};
 
 /// `owl:Class`.

@@ -7,7 +7,7 @@
 
 use crate::error::GraphError;
 use crate::export;
-use crate::map::Iris;
+use crate::iri::Iris;
 use crate::vocab::rdf;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef, Triple};

@@ -6,7 +6,7 @@
 //! stopping with [`ProtocolError::TooMany`] past the limit: a result is never cut short silently.
 
 use super::ProtocolError;
-use crate::map::Iris;
+use crate::iri::Iris;
 use crate::serve::negotiate;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::sparql::QueryResults;

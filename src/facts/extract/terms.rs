@@ -1,21 +1,10 @@
 //! Terms: the glossary's entries with the spans of term and definition, and the words the report puts in
 //! quotation marks (“…”, 「…」, "…") as candidate concepts with every place they occur.
 
-use super::text::{Locator, is_sentence_end, located};
+use super::text::{Occurrence, is_sentence_end, located};
 use crate::document::Document;
-use crate::ground::Span;
-use crate::source::Source;
+use crate::source::{Locator, Source, Span};
 use std::collections::HashSet;
-
-/// Where an item occurs: its paragraph, the spans of the stored file, and the clause around it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    pub paragraph: usize,
-    /// One span, or one per piece of the stored file where the words run across a page break.
-    pub spans: Vec<Span>,
-    /// The clause the words stand in, as a quote for `evidence`.
-    pub evidence: String,
-}
 
 /// A word the report quotes (“三网融合”), with every place its words occur, quoted or not.
 #[derive(Debug, Clone, PartialEq, Eq)]

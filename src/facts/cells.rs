@@ -4,15 +4,15 @@
 //! evidence quotes; and the checks that relate cells: whether a figure stands in its evidence, and the nearest
 //! known id for a "did you mean".
 
-use crate::error::{DataError, Place};
-use crate::records::{Approximation, Period, QUOTE_SEPARATOR, Quote};
+use crate::error::{DataError, Location};
+use crate::values::{Approximation, Period, QUOTE_SEPARATOR, Quote};
 
-pub(crate) fn required(place: &Place, value: String) -> Result<String, DataError> {
+pub(crate) fn required(place: &Location, value: String) -> Result<String, DataError> {
     if value.trim().is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(value) }
 }
 
 /// A readable id: lowercase ASCII letters and digits in words joined by single hyphens.
-pub(crate) fn slug(place: &Place, value: &str) -> Result<String, DataError> {
+pub(crate) fn slug(place: &Location, value: &str) -> Result<String, DataError> {
     let ok = !value.is_empty()
         && value.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     if value.is_empty() {
@@ -28,7 +28,7 @@ pub(crate) fn slug(place: &Place, value: &str) -> Result<String, DataError> {
     }
 }
 
-pub(crate) fn quotes(place: &Place, value: &str) -> Result<Vec<Quote>, DataError> {
+pub(crate) fn quotes(place: &Location, value: &str) -> Result<Vec<Quote>, DataError> {
     let quotes: Vec<Quote> = value
         .split(QUOTE_SEPARATOR)
         .filter(|q| !q.is_empty())
@@ -37,17 +37,17 @@ pub(crate) fn quotes(place: &Place, value: &str) -> Result<Vec<Quote>, DataError
     if quotes.is_empty() { Err(DataError::Empty { place: place.clone() }) } else { Ok(quotes) }
 }
 
-pub(crate) fn year(place: &Place, value: &str) -> Result<u16, DataError> {
+pub(crate) fn year(place: &Location, value: &str) -> Result<u16, DataError> {
     value.parse::<u16>().ok().filter(|y| (1949..=2100).contains(y) && value.len() == 4).ok_or_else(|| {
         DataError::BadValue { place: place.clone(), value: value.to_owned(), expected: "a year (e.g. 2019)".into() }
     })
 }
 
-pub(crate) fn optional_year(place: &Place, value: &str) -> Result<Option<u16>, DataError> {
+pub(crate) fn optional_year(place: &Location, value: &str) -> Result<Option<u16>, DataError> {
     if value.is_empty() { Ok(None) } else { year(place, value).map(Some) }
 }
 
-pub(crate) fn optional_period(place: &Place, value: &str) -> Result<Option<Period>, DataError> {
+pub(crate) fn optional_period(place: &Location, value: &str) -> Result<Option<Period>, DataError> {
     if value.is_empty() {
         return Ok(None);
     }
@@ -61,7 +61,7 @@ pub(crate) fn optional_period(place: &Place, value: &str) -> Result<Option<Perio
     if period.start > period.end { Err(bad()) } else { Ok(Some(period)) }
 }
 
-pub(crate) fn optional_code(place: &Place, value: &str) -> Result<Option<String>, DataError> {
+pub(crate) fn optional_code(place: &Location, value: &str) -> Result<Option<String>, DataError> {
     if value.is_empty() {
         Ok(None)
     } else if matches!(value.len(), 2 | 4 | 6 | 9 | 12) && value.bytes().all(|b| b.is_ascii_digit()) {
@@ -126,22 +126,6 @@ pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Appr
     })
 }
 
-/// Levenshtein distance in characters, for "did you mean" hints.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,16 +177,10 @@ mod tests {
 
     #[test]
     fn slugs_are_checked() {
-        let p = Place::file("x.csv");
+        let p = Location::file("x.csv");
         assert!(slug(&p, "huawei-rd-centre").is_ok());
         for bad in ["Huawei", "a--b", "-a", "a_b", "华为"] {
             assert!(matches!(slug(&p, bad), Err(DataError::BadValue { .. })), "{bad}");
         }
-    }
-
-    #[test]
-    fn edit_distance_counts_characters() {
-        assert_eq!(edit_distance("qingpu", "qinpu"), 1);
-        assert_eq!(edit_distance("朱家角", "朱家角镇"), 1);
     }
 }

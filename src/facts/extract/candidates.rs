@@ -9,8 +9,8 @@
 //! and renamed into place when complete.
 
 use super::{ExtractError, Extraction, PartKind};
-use crate::export::write_atomically;
-use crate::records::{Approximation, FigureKind};
+use crate::atomic::write_atomically;
+use crate::values::{Approximation, FigureKind};
 use std::path::Path;
 
 /// Rows of one file: its name, its header and its records.

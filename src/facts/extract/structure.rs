@@ -7,10 +7,10 @@
 //! a review or a plan and so belongs to the plan (reports review first, then plan). A sub-part (（一）) is of
 //! its part's kind.
 
-use super::text::{Locator, located};
+use super::text::located;
 use crate::document::Document;
-use crate::ground::Span;
 use crate::source::Source;
+use crate::source::{Locator, Span};
 
 /// What a part of the report does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,19 +121,6 @@ pub(super) fn parts(document: &Document, report_year: Option<u16>, locator: &mut
     parts
 }
 
-/// The innermost part of each of `count` paragraphs, in one pass over the parts (a sub-part lies inside its part).
-pub(super) fn innermost(document: &Document, count: usize) -> Vec<Option<usize>> {
-    let mut of = vec![None; count];
-    for level in [1, 2] {
-        for (index, section) in document.sections.iter().enumerate().filter(|(_, s)| s.level == level) {
-            for slot in of.iter_mut().take(section.end.min(count)).skip(section.paragraph) {
-                *slot = Some(index);
-            }
-        }
-    }
-    of
-}
-
 /// Where a paragraph stands: its innermost part, that part's kind and year.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Context {
@@ -204,7 +191,7 @@ mod tests {
             ]
         );
         assert_eq!(parts[0].title_spans[0].exact, "2020年工作回顾");
-        let of = innermost(&document, source.paragraphs.len());
+        let of = document.innermost(source.paragraphs.len());
         assert_eq!(of, (0..source.paragraphs.len()).map(|p| document.section_of(p)).collect::<Vec<_>>());
     }
 }

@@ -1,11 +1,13 @@
 //! Known places: a gazetteer in the shape of `data/places.csv`, and every place where the report names one.
 
 use super::ExtractError;
-use super::matcher::Matcher;
-use super::terms::Occurrence;
-use crate::cells::slug;
-use crate::error::{DataError, Place};
-use crate::records::ALIAS_SEPARATOR;
+use super::text::Occurrence;
+use crate::error::{DataError, Location};
+use crate::facts::cells::slug;
+use crate::facts::csv::{self, Columns, Table};
+use crate::source::Matcher;
+use crate::values::ALIAS_SEPARATOR;
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -67,56 +69,47 @@ impl Gazetteer {
     }
 }
 
+/// A row of a gazetteer: every column but `id` and `label_zh` may be missing.
+#[derive(Deserialize)]
+struct Row {
+    id: String,
+    #[serde(default, rename = "type")]
+    kind_type: String,
+    label_zh: String,
+    #[serde(default)]
+    label_en: String,
+    #[serde(default)]
+    alt_zh: String,
+    #[serde(default)]
+    division_code: String,
+}
+
 fn read(file: &Path) -> Result<Gazetteer, DataError> {
-    let place = Place::file(file);
-    let csv_error = |place: &Place, e: csv::Error| {
-        let place = e.position().map_or_else(|| place.clone(), |p| place.at_line(p.line()));
-        let message = e.to_string();
-        match e.into_kind() {
-            csv::ErrorKind::Io(source) => DataError::Io { place, source },
-            csv::ErrorKind::Utf8 { err, .. } => DataError::NotUtf8 { place, byte: err.valid_up_to() },
-            _ => DataError::Csv { place, message },
-        }
-    };
-    let mut reader = csv::ReaderBuilder::new().from_path(file).map_err(|e| csv_error(&place, e))?;
-    let headers = reader.headers().map_err(|e| csv_error(&place, e))?.clone();
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    for name in REQUIRED {
-        if column(name).is_none() {
-            return Err(DataError::MissingColumn {
-                place: place.at_line(1),
-                column: (*name).to_owned(),
-                expected: COLUMNS.join(","),
-            });
-        }
-    }
+    let table: Table<Row> = csv::read(file, Columns::AtLeast { required: REQUIRED, expected: COLUMNS })?;
     let mut places = Vec::new();
-    let mut first: HashMap<String, Place> = HashMap::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&place, e))?;
-        let line = place.at_line(record.position().map_or(0, |p| p.line()));
-        let cell = |name: &str| column(name).and_then(|i| record.get(i)).unwrap_or("").trim();
-        let at = |name: &str| line.at_column(column(name).map_or(0, |i| i + 1), name);
-        let id = slug(&at("id"), cell("id"))?;
-        let label_zh = cell("label_zh");
+    let mut first: HashMap<String, Location> = HashMap::new();
+    for (line, row) in &table.rows {
+        let id = slug(&table.at(line, "id"), row.id.trim())?;
+        let label_zh = row.label_zh.trim();
         if label_zh.is_empty() {
-            return Err(DataError::Empty { place: at("label_zh") });
+            return Err(DataError::Empty { place: table.at(line, "label_zh") });
         }
         if let Some(before) = first.insert(id.clone(), line.clone()) {
-            return Err(DataError::DuplicateId { place: at("id"), id, first: Box::new(before) });
+            return Err(DataError::DuplicateId { place: table.at(line, "id"), id, first: Box::new(before) });
         }
         places.push(KnownPlace {
             id,
-            kind_type: cell("type").to_owned(),
+            kind_type: row.kind_type.trim().to_owned(),
             label_zh: label_zh.to_owned(),
-            label_en: cell("label_en").to_owned(),
-            alt_zh: cell("alt_zh")
+            label_en: row.label_en.trim().to_owned(),
+            alt_zh: row
+                .alt_zh
                 .split(ALIAS_SEPARATOR)
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
                 .map(String::from)
                 .collect(),
-            division_code: cell("division_code").to_owned(),
+            division_code: row.division_code.trim().to_owned(),
         });
     }
     Ok(Gazetteer { places })

@@ -5,14 +5,12 @@
 //! the terms it puts in quotation marks, its figures (number, unit as written, power of ten, indicator phrase,
 //! growth rates, 约 and 余, result / estimate / target from the part they stand in) and the known places of a
 //! [`Gazetteer`] it names. Every item keeps the spans of the stored text it was read from, in code points.
-//! The extraction is written as a graph ([`Extraction::write_graph`], IRIs under `{base}extract/{stem}/`, no
-//! blank nodes, sorted) and as candidate CSV rows in the shape of `data/` for a person to review
+//! The extraction is mapped to a graph by [`crate::map::extracted`] (IRIs under `{base}extract/{stem}/`, no
+//! blank nodes) and written as candidate CSV rows in the shape of `data/` for a person to review
 //! ([`Extraction::write_candidates`]). Nothing here knows the Qingpu report: the rules are those of the genre.
 
 mod candidates;
 mod figures;
-mod graph;
-mod matcher;
 mod places;
 mod structure;
 mod terms;
@@ -21,12 +19,13 @@ mod text;
 pub use figures::{Figure, Growth};
 pub use places::{Gazetteer, KnownPlace, PlaceMentions};
 pub use structure::{Part, PartKind};
-pub use terms::{GlossaryItem, Occurrence, Term};
+pub use terms::{GlossaryItem, Term};
+pub use text::Occurrence;
 
 use crate::document::Document;
-use crate::error::{DataError, GraphError, Place};
-use crate::source::Source;
-use crate::store::{DEFAULT_BASE_IRI, check_base_iri};
+use crate::error::{DataError, GraphError, Location};
+use crate::iri::{DEFAULT_BASE_IRI, check_base_iri};
+use crate::source::{Locator, Matcher, Source, Span};
 use std::path::{Path, PathBuf};
 
 /// How to run `extract`: the base IRI of the graph, the data folder, and an optional gazetteer file.
@@ -44,19 +43,19 @@ pub struct Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
     #[error("{place}: cannot read the report")]
-    Read { place: Place, source: std::io::Error },
+    Read { place: Location, source: std::io::Error },
     #[error("{place}: the report is empty")]
-    Empty { place: Place },
+    Empty { place: Location },
     #[error("{place}: a binary file, not a report (NUL byte at byte {byte})")]
-    Binary { place: Place, byte: usize },
+    Binary { place: Location, byte: usize },
     #[error(
         "{place}: not valid UTF-8 (byte {byte}); convert the report to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)"
     )]
-    NotUtf8 { place: Place, byte: usize },
+    NotUtf8 { place: Location, byte: usize },
     #[error(
         "{place}: no structure of a work report found: no numbered part (一、 or （一）), no glossary (名词解释) and no figure with a unit"
     )]
-    NoStructure { place: Place },
+    NoStructure { place: Location },
     #[error(transparent)]
     Gazetteer(DataError),
     #[error(transparent)]
@@ -69,9 +68,14 @@ impl ExtractError {
     /// Whether the error comes from bad input (exit code 2) rather than a failure to write (exit code 1).
     pub fn is_bad_input(&self) -> bool {
         match self {
+            Self::Read { .. }
+            | Self::Empty { .. }
+            | Self::Binary { .. }
+            | Self::NotUtf8 { .. }
+            | Self::NoStructure { .. }
+            | Self::Gazetteer(_) => true,
             Self::Graph(error) => error.is_bad_input(),
             Self::Write { .. } => false,
-            _ => true,
         }
     }
 }
@@ -107,7 +111,7 @@ pub struct ParagraphPlace {
     /// The text as a reader reads it (joined across page breaks).
     pub text: String,
     /// The spans of the stored file it occupies: one, or one a piece where a page break cuts it.
-    pub spans: Vec<crate::ground::Span>,
+    pub spans: Vec<Span>,
     /// The line of the stored file it starts on.
     pub line: usize,
     /// Its innermost numbered part, as an index into the document's sections.
@@ -130,7 +134,7 @@ pub fn extract_file(report: &Path, options: &Options) -> Result<Extraction, Extr
         && extraction.document.glossary.is_none()
         && extraction.figures.is_empty()
     {
-        return Err(ExtractError::NoStructure { place: Place::file(report) });
+        return Err(ExtractError::NoStructure { place: Location::file(report) });
     }
     extraction.base_iri.clone_from(&options.base_iri);
     Ok(extraction)
@@ -138,7 +142,7 @@ pub fn extract_file(report: &Path, options: &Options) -> Result<Extraction, Extr
 
 /// Reads a report file, refusing an empty, binary or non-UTF-8 one with its place.
 pub fn read(report: &Path) -> Result<Source, ExtractError> {
-    let place = Place::file(report);
+    let place = Location::file(report);
     let bytes = std::fs::read(report).map_err(|source| ExtractError::Read { place: place.clone(), source })?;
     let line_of = |bytes: &[u8], byte: usize| bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     if let Some(byte) = bytes.iter().position(|&b| b == 0) {
@@ -163,18 +167,18 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
     let document = Document::parse(source);
     let title = document.title.map(|i| source.paragraphs[i].text.trim_start_matches('#').trim().to_owned());
     let year = structure::report_year(source, &document);
-    let mut locator = text::Locator::new(source);
+    let mut locator = Locator::new(source);
     let parts = structure::parts(&document, year, &mut locator);
     let glossary = terms::glossary(&document, &mut locator);
     let glossary_start = document.glossary.as_ref().map_or(usize::MAX, |g| g.paragraph);
     let words = terms::quoted(source);
-    let term_matcher = matcher::Matcher::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), i)));
+    let term_matcher = Matcher::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), i)));
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); words.len()];
     let place_matcher = gazetteer.matcher();
     let mut mentions: Vec<Vec<Occurrence>> = vec![Vec::new(); gazetteer.places.len()];
     let mut figures = Vec::new();
     let mut paragraphs = Vec::with_capacity(source.paragraphs.len());
-    let sections = structure::innermost(&document, source.paragraphs.len());
+    let sections = document.innermost(source.paragraphs.len());
     for (paragraph, &section) in source.paragraphs.iter().zip(&sections) {
         locator.enter(paragraph.index);
         let text = paragraph.text.as_str();
@@ -184,8 +188,8 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
             let context = structure::Context::new(&parts, year, paragraph.index, section);
             figures::in_paragraph(text, &context, &locator, &mut figures);
         }
-        term_matcher.find(text, |at, end, owner| occurrences[owner].push(locator.occurrence(at, end)));
-        place_matcher.find(text, |at, end, owner| mentions[owner].push(locator.occurrence(at, end)));
+        term_matcher.find(text, |at, end, owner| occurrences[owner].push(text::occurrence(&locator, at, end)));
+        place_matcher.find(text, |at, end, owner| mentions[owner].push(text::occurrence(&locator, at, end)));
     }
     let terms: Vec<Term> = words
         .iter()
@@ -223,20 +227,6 @@ impl Extraction {
         self.name.rsplit_once('.').map_or(self.name.as_str(), |(stem, _)| stem)
     }
 
-    /// Writes the graph in `format`, sorted: equal input gives equal bytes.
-    pub fn write_graph(
-        &self,
-        format: crate::export::ExportFormat,
-        out: impl std::io::Write,
-    ) -> Result<(), ExtractError> {
-        graph::write(self, format, out)
-    }
-
-    /// The quads of the graph, unsorted.
-    pub fn quads(&self) -> Vec<oxigraph::model::Quad> {
-        graph::quads(self)
-    }
-
     /// Writes the candidate rows into `dir` (created if missing), each file atomically.
     pub fn write_candidates(&self, dir: &Path) -> Result<(), ExtractError> {
         candidates::write(self, dir)
@@ -248,8 +238,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_text_makes_it_panic() {
-        let report = include_str!("../tests/fixtures/reports/district-2021.md");
+    fn no_input_panics() {
+        let report = include_str!("../../tests/fixtures/reports/district-2021.md");
         let odd = [
             "",
             "约",
@@ -279,8 +269,8 @@ mod tests {
             alt_zh: vec!["江川".into()],
             division_code: String::new(),
         }]);
-        let city = include_str!("../tests/fixtures/reports/city-2019.txt");
-        let qingpu = include_str!("../data/source/qingpu-2020-government-work-report.md");
+        let city = include_str!("../../tests/fixtures/reports/city-2019.txt");
+        let qingpu = include_str!("../../data/source/qingpu-2020-government-work-report.md");
         let prefixes = [(report, 7), (city, 5), (qingpu, 997)]
             .into_iter()
             .flat_map(|(text, step)| text.char_indices().map(|(i, _)| &text[..i]).step_by(step));
@@ -288,7 +278,7 @@ mod tests {
         let spaced = report.replace('\n', " \n");
         for text in odd.into_iter().chain(prefixes) {
             let extraction = extract(&Source::new("t.md", text.to_owned()), &gazetteer);
-            let _ = extraction.quads();
+            let _ = crate::map::extracted::quads(&extraction);
         }
         let extraction = extract(&Source::new("t.md", spaced), &gazetteer);
         let titles: Vec<_> = extraction.parts.iter().map(|p| p.title_spans[0].exact.as_str()).collect();

@@ -1,5 +1,5 @@
-//! The graph of an extraction: quads in four named graphs under `{base}extract/{stem}/`, as the build maps the
-//! curated report (`anchor`, `map`), written sorted by [`export_quads`].
+//! The graph of an extraction: quads in four named graphs under `{base}extract/{stem}/`, written by the same
+//! document, annotation and period writers as the curated report's.
 //!
 //! `graph/document` holds the report (`fabio:ReportDocument`), its parts (`doco:Section`, `section/2/5`), its
 //! glossary (`doco:Glossary`, `section/glossary`), its paragraphs (`doco:Paragraph` with `c4o:hasContent` and
@@ -14,68 +14,36 @@
 //! `oa:describing` each part, glossary entry and figure, targeting the spans it was read from; `graph/mentions`
 //! one annotation `oa:identifying` each occurrence of a quoted term or a known place.
 
-use super::text::iri_segment;
-use super::{ExtractError, Extraction, PartKind};
-use crate::export::{ExportFormat, export_quads};
-use crate::ground::Span;
+use super::annotations::{self, Evidenced};
+use super::document::{self, Paragraph, Report, Spans};
+use super::sink::{Sink, en, integer, zh};
+use super::write_periods;
+use crate::facts::extract::{Extraction, PartKind};
+use crate::iri::{self, DocumentIris, Iris};
 use crate::kinds::Kind;
-use crate::map::Iris;
-use crate::records::Period;
-use crate::vocab::{
-    c4o, dcat, dcterms, doco, fabio, oa, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure,
-    skos, xsd,
-};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
+use crate::source::Span;
+use crate::values::Period;
+use crate::vocab::{dcterms, oa, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd};
+use oxigraph::model::{Literal, NamedNode, Quad};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// How many characters of a paragraph name it (`rdfs:label`), as in the curated report's graph.
-const FIRST_WORDS: usize = 16;
-
-fn zh(text: &str) -> Literal {
-    Literal::new_language_tagged_literal_unchecked(text, "zh")
-}
-
-fn en(text: &str) -> Literal {
-    Literal::new_language_tagged_literal_unchecked(text, "en")
-}
-
-fn integer(value: impl ToString) -> Literal {
-    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
-}
-
-/// The quads being written, and the graph they go to.
-struct Out {
-    graph: NamedNode,
-    quads: Vec<Quad>,
-}
-
-impl Out {
-    fn add<'b>(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<TermRef<'b>>) {
-        self.quads.push(QuadRef::new(s, p, o.into(), GraphNameRef::NamedNode(self.graph.as_ref())).into_owned());
-    }
-}
 
 /// The IRIs of one extraction: `{base}extract/{stem}/{path}`.
 struct Names {
     iris: Iris,
     root: String,
+    document: DocumentIris,
 }
 
 impl Names {
+    fn new(x: &Extraction) -> Self {
+        let iris = Iris::new(&x.base_iri);
+        let root = format!("extract/{}/", iri::segment(x.stem()));
+        let document = DocumentIris::extracted(iris.at(&root).as_str());
+        Self { iris, root, document }
+    }
+
     fn at(&self, path: &str) -> NamedNode {
         self.iris.at(&format!("{}{path}", self.root))
-    }
-
-    fn span(&self, span: &Span) -> NamedNode {
-        self.at(&format!("span/{}-{}", span.start, span.end))
-    }
-
-    fn paragraph(&self, index: usize) -> NamedNode {
-        self.at(&format!("paragraph/{}", index + 1))
-    }
-
-    fn section(&self, x: &Extraction, index: usize) -> NamedNode {
-        self.at(&format!("section/{}", x.document.path(index)))
     }
 
     fn plan(&self, x: &Extraction, index: usize) -> NamedNode {
@@ -86,14 +54,11 @@ impl Names {
 /// An annotation to write: its key, its body, and the spans it targets.
 type Note<'x> = (String, NamedNode, Vec<&'x Span>);
 
-/// The quads of the extraction, each once, unsorted.
-pub(super) fn quads(x: &Extraction) -> Vec<Quad> {
-    let names = Names { iris: Iris::new(&x.base_iri), root: format!("extract/{}/", iri_segment(x.stem())) };
-    let mut out = Out { graph: names.at("graph/document"), quads: Vec::new() };
-    let mut spans: BTreeMap<(usize, usize), &Span> = BTreeMap::new();
-    document(x, &names, &mut out, &mut spans);
-
-    out.graph = names.at("graph/facts");
+/// The quads of the extraction, each once, unsorted (`export` sorts them).
+pub fn quads<'x>(x: &'x Extraction) -> Vec<Quad> {
+    let names = Names::new(x);
+    let mut quads = Vec::new();
+    let mut out = Sink::new(names.at("graph/facts"), &mut quads);
     let mut periods = BTreeSet::new();
     let (mut described, mut identified): (Vec<Note<'_>>, Vec<Note<'_>>) = (Vec::new(), Vec::new());
     for (index, (section, part)) in x.document.sections.iter().zip(&x.parts).enumerate() {
@@ -122,7 +87,7 @@ pub(super) fn quads(x: &Extraction) -> Vec<Quad> {
         out.add(&scheme, rdfs::LABEL, &en("Quoted terms (candidate concepts)"));
         out.add(&scheme, dcterms::SOURCE, &document);
         for term in &x.terms {
-            let key = format!("term/{}", iri_segment(&term.text));
+            let key = format!("term/{}", iri::segment(&term.text));
             let node = names.at(&key);
             out.add(&node, rdf::TYPE, skos::CONCEPT);
             out.add(&node, skos::IN_SCHEME, &scheme);
@@ -153,93 +118,44 @@ pub(super) fn quads(x: &Extraction) -> Vec<Quad> {
             identified.push((format!("place/{}", place.id), node.clone(), occurrence.spans.iter().collect()));
         }
     }
-    for period in &periods {
-        let node = names.iris.period(*period);
-        out.add(&node, rdf::TYPE, dcterms::PERIOD_OF_TIME);
-        out.add(&node, rdfs::LABEL, &Literal::new_simple_literal(period.to_string()));
-        out.add(&node, dcat::START_DATE, &Literal::new_typed_literal(period.start.to_string(), xsd::GYEAR));
-        out.add(&node, dcat::END_DATE, &Literal::new_typed_literal(period.end.to_string(), xsd::GYEAR));
-    }
+    write_periods(&names.iris, periods, &mut out);
 
-    for (graph, motive, notes) in
-        [("provenance", oa::DESCRIBING, &described), ("mentions", oa::IDENTIFYING, &identified)]
-    {
-        out.graph = names.at(&format!("graph/{graph}"));
-        for (key, body, targets) in notes.iter().filter(|n| !n.2.is_empty()) {
-            // An item is described once; an occurrence is identified by where it starts.
-            let node = match graph {
-                "provenance" => names.at(&format!("annotation/{key}")),
-                _ => names.at(&format!("mention/{key}/{}", targets[0].start)),
-            };
-            out.add(&node, rdf::TYPE, oa::ANNOTATION);
-            out.add(&node, oa::MOTIVATED_BY, motive);
-            out.add(&node, oa::HAS_BODY, body);
-            for span in targets {
-                out.add(&node, oa::HAS_TARGET, &names.span(span));
-                spans.entry((span.start, span.end)).or_insert(span);
-            }
-        }
-    }
+    let mut spans = Spans::default();
+    let evidenced = |notes: &[Note<'x>], annotation: &dyn Fn(&str, &Span) -> NamedNode| -> Vec<Evidenced<'x>> {
+        notes
+            .iter()
+            .filter(|(_, _, targets)| !targets.is_empty())
+            .map(|(key, body, targets)| Evidenced {
+                annotation: annotation(key, targets[0]),
+                body: body.clone(),
+                spans: targets.clone(),
+            })
+            .collect()
+    };
+    // An item is described once; an occurrence is identified by where it starts.
+    let described = evidenced(&described, &|key, _| names.at(&format!("annotation/{key}")));
+    out.graph = names.at("graph/provenance");
+    annotations::write(&names.document, &described, oa::DESCRIBING, &mut out, &mut spans);
+    let identified = evidenced(&identified, &|key, first| names.at(&format!("mention/{key}/{}", first.start)));
+    out.graph = names.at("graph/mentions");
+    annotations::write(&names.document, &identified, oa::IDENTIFYING, &mut out, &mut spans);
+
+    let report = Report {
+        title: x.title.as_deref(),
+        structure: &x.document,
+        paragraphs: x.paragraphs.iter().map(|p| Paragraph { text: &p.text, spans: p.spans.clone() }).collect(),
+    };
     out.graph = names.at("graph/document");
-    for span in spans.values() {
-        write_span(&names, span, &mut out);
-    }
-    out.quads
-}
-
-/// The report, its parts, glossary and paragraphs; the paragraphs' spans go into `spans`.
-fn document<'x>(x: &'x Extraction, names: &Names, out: &mut Out, spans: &mut BTreeMap<(usize, usize), &'x Span>) {
-    let report = names.at("document");
-    out.add(&report, rdf::TYPE, fabio::REPORT_DOCUMENT);
-    if let Some(title) = &x.title {
-        out.add(&report, dcterms::TITLE, &zh(title));
-    }
-    out.add(&report, dcterms::LANGUAGE, &Literal::new_typed_literal("zh", xsd::STRING));
-    for (index, section) in x.document.sections.iter().enumerate() {
-        let node = names.section(x, index);
-        let parent = section.parent.map_or_else(|| report.clone(), |p| names.section(x, p));
-        out.add(&node, rdf::TYPE, doco::SECTION);
-        out.add(&node, dcterms::TITLE, &zh(&section.title));
-        out.add(&node, skos::NOTATION, &Literal::new_simple_literal(&section.marker));
-        out.add(&node, schema::POSITION, &integer(section.number));
-        out.add(&node, dcterms::IS_PART_OF, &parent);
-        out.add(&parent, dcterms::HAS_PART, &node);
-        out.add(&node, dcterms::SUBJECT, &names.plan(x, index));
-    }
-    let glossary = x.document.glossary.as_ref().map(|g| (g, names.at("section/glossary")));
-    if let Some((glossary, node)) = &glossary {
-        out.add(node, rdf::TYPE, doco::GLOSSARY);
-        out.add(node, rdf::TYPE, doco::SECTION);
-        out.add(node, dcterms::TITLE, &zh(&glossary.title));
-        out.add(node, dcterms::IS_PART_OF, &report);
-        out.add(&report, dcterms::HAS_PART, node);
-    }
-    for (index, paragraph) in x.paragraphs.iter().enumerate() {
-        let node = names.paragraph(index);
-        let within = match (&glossary, paragraph.section) {
-            (Some((g, node)), _) if index >= g.paragraph => node.clone(),
-            (_, Some(section)) => names.section(x, section),
-            _ => report.clone(),
-        };
-        let first: String = paragraph.text.trim_start_matches('#').trim().chars().take(FIRST_WORDS).collect();
-        out.add(&node, rdf::TYPE, doco::PARAGRAPH);
-        out.add(&node, rdfs::LABEL, &zh(&first));
-        out.add(&node, c4o::HAS_CONTENT, &zh(&paragraph.text));
-        out.add(&node, schema::POSITION, &integer(index + 1));
-        out.add(&node, dcterms::IS_PART_OF, &within);
-        out.add(&within, dcterms::HAS_PART, &node);
-        for span in &paragraph.spans {
-            out.add(&node, qpk::SPAN, &names.span(span));
-            spans.entry((span.start, span.end)).or_insert(span);
-        }
-    }
+    document::write(&names.document, &report, Some(&|index| names.plan(x, index)), &mut out, &mut spans);
+    document::write_spans(&names.document, &spans, &mut out);
+    quads
 }
 
 /// The glossary as a concept scheme; gives its concepts by label.
 fn glossary<'x>(
     x: &'x Extraction,
     names: &Names,
-    out: &mut Out,
+    out: &mut Sink<'_>,
     described: &mut Vec<Note<'x>>,
 ) -> BTreeMap<&'x str, NamedNode> {
     let mut labels = BTreeMap::new();
@@ -272,7 +188,7 @@ fn figures<'x>(
     x: &'x Extraction,
     names: &Names,
     area: Option<&NamedNode>,
-    out: &mut Out,
+    out: &mut Sink<'_>,
     periods: &mut BTreeSet<Period>,
     described: &mut Vec<Note<'x>>,
 ) {
@@ -290,12 +206,12 @@ fn figures<'x>(
         out.add(scheme, rdfs::LABEL, &en(label_en));
     }
     let mut concepts: BTreeMap<(bool, &str), NamedNode> = BTreeMap::new();
-    let mut concept = |out: &mut Out, unit: bool, label: &'x str| {
+    let mut concept = |out: &mut Sink<'_>, unit: bool, label: &'x str| {
         concepts
             .entry((unit, label))
             .or_insert_with(|| {
                 let (scheme, path) = if unit { (&units, "unit") } else { (&indicators, "indicator") };
-                let node = names.at(&format!("{path}/{}", iri_segment(label)));
+                let node = names.at(&format!("{path}/{}", iri::segment(label)));
                 out.add(&node, rdf::TYPE, skos::CONCEPT);
                 out.add(&node, skos::IN_SCHEME, scheme);
                 out.add(&node, skos::PREF_LABEL, &zh(label));
@@ -309,7 +225,7 @@ fn figures<'x>(
         let node = names.at(&key);
         out.add(&node, rdf::TYPE, qb::OBSERVATION);
         out.add(&node, qb::DATA_SET_PROP, &dataset);
-        let value = crate::cells::canonical_decimal(&figure.value);
+        let value = crate::facts::cells::canonical_decimal(&figure.value);
         out.add(&node, sdmx_measure::OBS_VALUE, &Literal::new_typed_literal(value, xsd::DECIMAL));
         out.add(&node, sdmx_attribute::UNIT_MULT, &integer(figure.multiplier));
         if !figure.base_unit.is_empty() {
@@ -344,21 +260,10 @@ fn figures<'x>(
     }
 }
 
-/// A span of the stored file: a specific resource of the report with a quote and a position selector.
-fn write_span(names: &Names, span: &Span, out: &mut Out) {
-    let (target, document, paragraph) = (names.span(span), names.at("document"), names.paragraph(span.paragraph));
-    crate::anchor::write_span(&target, &document, &paragraph, span, &mut |s, p, o| out.add(s, p, o));
-}
-
-/// Writes the graph in `format`, sorted as `export` sorts: equal input gives equal bytes.
-pub(super) fn write(x: &Extraction, format: ExportFormat, out: impl std::io::Write) -> Result<(), ExtractError> {
-    Ok(export_quads(quads(x), &Iris::new(&x.base_iri), format, None, out)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Gazetteer, extract};
+    use crate::facts::extract::{Gazetteer, extract};
     use crate::source::Source;
     use std::collections::HashSet;
 
@@ -366,7 +271,7 @@ mod tests {
     fn every_quad_is_written_once_and_every_iri_is_valid() {
         let text = include_str!("../../tests/fixtures/reports/district-2021.md");
         let x = extract(&Source::new("区 report+1.md", text.to_owned()), &Gazetteer::default());
-        let quads = x.quads();
+        let quads = quads(&x);
         let unique: HashSet<&Quad> = quads.iter().collect();
         assert_eq!(unique.len(), quads.len());
         for quad in &quads {

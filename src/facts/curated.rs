@@ -1,60 +1,26 @@
 //! Curated rows: the CSV files of the data folder read into checked records.
 //!
 //! Takes `data/*.csv` and gives a [`Dataset`] whose every id is unique and every reference resolves to an
-//! entity of the right kind. Each row keeps its [`Place`] (file, line) and its evidence [`Quote`]s, which
+//! entity of the right kind. Each row keeps its [`Location`] (file, line) and its evidence [`Quote`]s, which
 //! [`crate::ground`] then finds in the report. The first problem stops the load with an error naming its place.
 
-use crate::cells::{
-    edit_distance, figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required, slug,
-    split_unit, year,
+use crate::error::{DataError, GraphError, Location};
+use crate::facts::cells::{
+    figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required, slug, split_unit, year,
 };
-use crate::error::{DataError, Place};
+use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
-use crate::vocab::qpk;
-use oxigraph::model::NamedNodeRef;
+use crate::values::{ALIAS_SEPARATOR, Approximation, FigureKind, Period, Quote};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
-use std::fmt;
 use std::path::Path;
 
-/// The separator of several quotes in one `evidence` cell: space, U+2026, space.
-pub const QUOTE_SEPARATOR: &str = " … ";
-/// The separator of several aliases in one `alt_zh` cell.
-pub const ALIAS_SEPARATOR: char = '|';
 /// The file of relations.
 pub const RELATIONS_FILE: &str = "relations.csv";
 /// The file of statistical observations.
 pub const OBSERVATIONS_FILE: &str = "observations.csv";
 /// The file of identifiers in other datasets.
 pub const LINKS_FILE: &str = "links.csv";
-
-/// Words of the report that a row cites, with the cell they come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    pub text: String,
-    pub place: Place,
-}
-
-/// A span of years such as `2018~2020`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Period {
-    pub start: u16,
-    pub end: u16,
-}
-
-impl Period {
-    /// The slug of the period's IRI: `2019` or `2018-2020`.
-    pub fn slug(&self) -> String {
-        if self.start == self.end { self.start.to_string() } else { format!("{}-{}", self.start, self.end) }
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.start == self.end { write!(f, "{}", self.start) } else { write!(f, "{}~{}", self.start, self.end) }
-    }
-}
 
 /// What only some kinds of entity have.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +47,7 @@ pub struct Entity {
     pub alt_zh: Vec<String>,
     pub evidence: Vec<Quote>,
     pub detail: Detail,
-    pub place: Place,
+    pub place: Location,
 }
 
 /// One row of `relations.csv`.
@@ -91,72 +57,13 @@ pub struct Relation {
     pub predicate: &'static Predicate,
     pub object: String,
     pub evidence: Vec<Quote>,
-    pub place: Place,
+    pub place: Location,
 }
 
 impl Relation {
     /// The stable key of the statement: `subject--predicate--object` (ids never hold `--`).
     pub fn key(&self) -> String {
         format!("{}--{}--{}", self.subject, self.predicate.key, self.object)
-    }
-}
-
-/// Whether a figure is a result, an estimate (预计), a target, or the current state of things.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FigureKind {
-    Result,
-    Estimate,
-    Target,
-    Current,
-}
-
-impl FigureKind {
-    /// Its code in the figure-kind dimension.
-    pub fn iri(self) -> NamedNodeRef<'static> {
-        match self {
-            Self::Result => qpk::RESULT,
-            Self::Estimate => qpk::ESTIMATE,
-            Self::Target => qpk::TARGET,
-            Self::Current => qpk::CURRENT,
-        }
-    }
-
-    fn parse(value: &str) -> Option<Self> {
-        match value {
-            "result" => Some(Self::Result),
-            "estimate" => Some(Self::Estimate),
-            "target" => Some(Self::Target),
-            "current" => Some(Self::Current),
-            _ => None,
-        }
-    }
-}
-
-/// How the report qualifies a figure it does not give exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Approximation {
-    /// 约: about.
-    About,
-    /// 余: more than.
-    MoreThan,
-}
-
-impl Approximation {
-    /// Its code in the approximation attribute.
-    pub fn iri(self) -> NamedNodeRef<'static> {
-        match self {
-            Self::About => qpk::ABOUT,
-            Self::MoreThan => qpk::MORE_THAN,
-        }
-    }
-
-    fn parse(value: &str) -> Option<Option<Self>> {
-        match value {
-            "" => Some(None),
-            "约" => Some(Some(Self::About)),
-            "余" => Some(Some(Self::MoreThan)),
-            _ => None,
-        }
     }
 }
 
@@ -187,7 +94,7 @@ pub struct Observation {
     /// `None` for a target the report states without a number.
     pub figure: Option<Figure>,
     pub evidence: Vec<Quote>,
-    pub place: Place,
+    pub place: Location,
 }
 
 /// One row of `links.csv`: an entity's identifier in another dataset, from a named source.
@@ -198,7 +105,7 @@ pub struct Link {
     pub same_as: String,
     /// Where the identifier was checked (e.g. Wikidata).
     pub source: String,
-    pub place: Place,
+    pub place: Location,
 }
 
 /// All curated rows, checked.
@@ -212,6 +119,55 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The entity that `query` names: an id, an IRI, or a Chinese or English label or alias. Several matches are
+    /// listed in the error; none gets the nearest labels (those sharing most characters, then closest) as a hint.
+    pub fn lookup(&self, query: &str) -> Result<usize, GraphError> {
+        let data = self;
+        let query = query.trim();
+        let id = query.rsplit('/').next().unwrap_or(query);
+        let matches: Vec<usize> = data
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.id == id
+                    || e.label_zh == query
+                    || e.label_en.eq_ignore_ascii_case(query)
+                    || e.alt_zh.iter().any(|a| a == query)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let describe = |i: usize| {
+            let e = &data.entities[i];
+            format!("{} ({} `{}`, {})", e.label_zh, e.kind.name(), e.id, e.label_en)
+        };
+        match matches.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                let lower = query.to_lowercase();
+                let mut nearest: Vec<(usize, usize, usize)> = data
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let shared = query.chars().filter(|c| e.label_zh.contains(*c)).count();
+                        let distance = strsim::levenshtein(query, &e.label_zh)
+                            .min(strsim::levenshtein(&lower, &e.label_en.to_lowercase()));
+                        (usize::MAX - shared, distance, i)
+                    })
+                    .collect();
+                nearest.sort();
+                let hint: Vec<String> = nearest.iter().take(5).map(|&(_, _, i)| describe(i)).collect();
+                Err(GraphError::UnknownEntity { query: query.to_owned(), nearest: hint.join("; ") })
+            }
+            many => Err(GraphError::AmbiguousEntity {
+                query: query.to_owned(),
+                count: many.len(),
+                candidates: many.iter().map(|&i| describe(i)).collect::<Vec<_>>().join("; "),
+            }),
+        }
+    }
+
     /// The entity of an id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).map(|&i| &self.entities[i])
@@ -220,7 +176,7 @@ impl Dataset {
     /// Reads and checks every CSV file of `dir`; a file that is absent holds no rows.
     pub fn load(dir: &Path) -> Result<Self, DataError> {
         let mut data = Dataset::default();
-        let mut first_place: HashMap<String, Place> = HashMap::new();
+        let mut first_place: HashMap<String, Location> = HashMap::new();
         for kind in Kind::ALL {
             for entity in read_entities(dir, kind)? {
                 if let Some(first) = first_place.get(&entity.id) {
@@ -235,19 +191,20 @@ impl Dataset {
                 data.entities.push(entity);
             }
         }
-        let mut indicator_labels: HashMap<&str, &Place> = HashMap::new();
+        let mut indicator_labels: HashMap<&str, &Location> = HashMap::new();
         for entity in &data.entities {
             data.check_entity_references(entity)?;
-            if entity.kind == Kind::Concept && entity.kind_type == SCHEME_INDICATOR {
-                if let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place) {
-                    return Err(DataError::Invalid {
-                        place: column_place(&entity.place, Kind::Concept, "label_zh"),
-                        message: format!(
-                            "indicator label `{}` is already the label of the indicator at {first}: each indicator needs a label of its own",
-                            entity.label_zh
-                        ),
-                    });
-                }
+            if entity.kind == Kind::Concept
+                && entity.kind_type == SCHEME_INDICATOR
+                && let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place)
+            {
+                return Err(DataError::Invalid {
+                    place: column_place(&entity.place, Kind::Concept, "label_zh"),
+                    message: format!(
+                        "indicator label `{}` is already the label of the indicator at {first}: each indicator needs a label of its own",
+                        entity.label_zh
+                    ),
+                });
             }
         }
         data.relations = read_relations(dir, &data)?;
@@ -257,7 +214,13 @@ impl Dataset {
     }
 
     /// Resolves `id` (from the cell at `place`) to an entity of one of `kinds` and, where given, of `kind_type`.
-    fn resolve(&self, place: &Place, id: &str, kinds: &[Kind], kind_type: Option<&str>) -> Result<&Entity, DataError> {
+    fn resolve(
+        &self,
+        place: &Location,
+        id: &str,
+        kinds: &[Kind],
+        kind_type: Option<&str>,
+    ) -> Result<&Entity, DataError> {
         let entity = self.get(id).ok_or_else(|| DataError::UnknownId {
             place: place.clone(),
             id: id.to_owned(),
@@ -283,7 +246,7 @@ impl Dataset {
     }
 
     fn nearest_id(&self, id: &str) -> Option<&str> {
-        let best = self.entities.iter().map(|e| (edit_distance(id, &e.id), e.id.as_str())).min()?;
+        let best = self.entities.iter().map(|e| (strsim::levenshtein(id, &e.id), e.id.as_str())).min()?;
         (best.0 <= id.len().max(4) / 3).then_some(best.1)
     }
 
@@ -333,11 +296,11 @@ const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
 const OBSERVATION_COLUMNS: &[&str] =
     &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "evidence"];
 
-fn column_place(line: &Place, kind: Kind, column: &str) -> Place {
+fn column_place(line: &Location, kind: Kind, column: &str) -> Location {
     place_in(line, columns(kind), column)
 }
 
-fn place_in(line: &Place, columns: &[&str], column: &str) -> Place {
+fn place_in(line: &Location, columns: &[&str], column: &str) -> Location {
     let number = columns.iter().position(|c| *c == column).map_or(0, |i| i + 1);
     line.at_column(number, column)
 }
@@ -394,58 +357,9 @@ struct ObservationRow {
     evidence: String,
 }
 
-/// Reads `dir/file`, checking that its header is exactly `columns`; gives each row with its place.
-pub(crate) fn read_rows<T: DeserializeOwned>(
-    dir: &Path,
-    file: &str,
-    columns: &[&str],
-) -> Result<Vec<(Place, T)>, DataError> {
-    let path = dir.join(file);
-    let place = Place::file(&path);
-    if !path.exists() {
-        return Ok(Vec::new());
-    }
-    let csv_error = |place: &Place, e: csv::Error| {
-        let line = e.position().map(|p| p.line());
-        let place = line.map_or_else(|| place.clone(), |l| place.at_line(l));
-        let message = e.to_string();
-        match e.into_kind() {
-            csv::ErrorKind::Io(source) => DataError::Io { place, source },
-            csv::ErrorKind::Utf8 { err, .. } => DataError::NotUtf8 { place, byte: err.valid_up_to() },
-            _ => DataError::Csv { place, message },
-        }
-    };
-    let mut reader = csv::ReaderBuilder::new().from_path(&path).map_err(|e| csv_error(&place, e))?;
-    let headers = reader.headers().map_err(|e| csv_error(&place, e))?.clone();
-    let expected = columns.join(",");
-    let header_line = place.at_line(1);
-    for column in columns {
-        if !headers.iter().any(|h| h == *column) {
-            return Err(DataError::MissingColumn { place: header_line, column: (*column).to_owned(), expected });
-        }
-    }
-    for (i, header) in headers.iter().enumerate() {
-        if !columns.contains(&header) || headers.iter().filter(|h| *h == header).count() > 1 {
-            return Err(DataError::ExtraColumn {
-                place: header_line.at_column(i + 1, header),
-                column: header.to_owned(),
-                expected,
-            });
-        }
-    }
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&place, e))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let row: T = record.deserialize(Some(&headers)).map_err(|e| csv_error(&place.at_line(line), e))?;
-        rows.push((place.at_line(line), row));
-    }
-    Ok(rows)
-}
-
 fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
     let cols = columns(kind);
-    let rows: Vec<(Place, EntityRow)> = read_rows(dir, kind.file(), cols)?;
+    let rows: Vec<(Location, EntityRow)> = read_if_present(&dir.join(kind.file()), Columns::Exactly(cols))?;
     let mut entities = Vec::with_capacity(rows.len());
     for (line, row) in rows {
         let at = |column: &str| place_in(&line, cols, column);
@@ -521,8 +435,9 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
 }
 
 fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError> {
-    let rows: Vec<(Place, RelationRow)> = read_rows(dir, RELATIONS_FILE, RELATION_COLUMNS)?;
-    let mut seen: HashMap<String, Place> = HashMap::new();
+    let rows: Vec<(Location, RelationRow)> =
+        read_if_present(&dir.join(RELATIONS_FILE), Columns::Exactly(RELATION_COLUMNS))?;
+    let mut seen: HashMap<String, Location> = HashMap::new();
     let mut relations = Vec::with_capacity(rows.len());
     for (line, row) in rows {
         let at = |column: &str| place_in(&line, RELATION_COLUMNS, column);
@@ -552,7 +467,7 @@ fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError
 }
 
 fn read_links(dir: &Path, data: &Dataset) -> Result<Vec<Link>, DataError> {
-    let rows: Vec<(Place, LinkRow)> = read_rows(dir, LINKS_FILE, LINK_COLUMNS)?;
+    let rows: Vec<(Location, LinkRow)> = read_if_present(&dir.join(LINKS_FILE), Columns::Exactly(LINK_COLUMNS))?;
     let mut links = Vec::with_capacity(rows.len());
     for (line, row) in rows {
         let at = |column: &str| place_in(&line, LINK_COLUMNS, column);
@@ -584,9 +499,10 @@ fn read_links(dir: &Path, data: &Dataset) -> Result<Vec<Link>, DataError> {
 fn read_observations(
     dir: &Path,
     data: &Dataset,
-    first_place: &mut HashMap<String, Place>,
+    first_place: &mut HashMap<String, Location>,
 ) -> Result<Vec<Observation>, DataError> {
-    let rows: Vec<(Place, ObservationRow)> = read_rows(dir, OBSERVATIONS_FILE, OBSERVATION_COLUMNS)?;
+    let rows: Vec<(Location, ObservationRow)> =
+        read_if_present(&dir.join(OBSERVATIONS_FILE), Columns::Exactly(OBSERVATION_COLUMNS))?;
     let units: HashMap<&str, &str> = data
         .entities
         .iter()

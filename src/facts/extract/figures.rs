@@ -15,9 +15,9 @@
 mod scan;
 
 use super::structure::{Context, PartKind};
-use super::text::{Locator, after_last, clause, first_from, is_clause_mark, is_sentence_end, is_trimmed};
-use crate::ground::Span;
-use crate::records::{Approximation, FigureKind};
+use super::text::{after_last, clause, first_from, is_clause_mark, is_sentence_end, is_trimmed};
+use crate::source::{Locator, Span};
+use crate::values::{Approximation, FigureKind};
 use scan::{Raw, scan};
 
 /// A figure of the report.

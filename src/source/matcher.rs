@@ -1,16 +1,20 @@
-//! Finding many words at once: every occurrence, leftmost and longest first, none overlapping.
+//! Finding many names at once: every occurrence, leftmost and longest first, none overlapping.
+//!
+//! Takes names, each with the index of what it names, and a text, and gives every occurrence. The one name
+//! matcher of the project: the mentions of curated entities, the known places and the quoted terms of an
+//! extraction are all found with it.
 
 use std::collections::HashMap;
 
 /// A set of words, each with the index of what it names.
-pub(super) struct Matcher<'a> {
+pub struct Matcher<'a> {
     /// The words, by their first character, longest first.
     by_first: HashMap<char, Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Matcher<'a> {
     /// The words and what each names; a word given twice names what it named first. Empty words are ignored.
-    pub(super) fn new(words: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+    pub fn new(words: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
         let mut by_first: HashMap<char, Vec<(&'a str, usize)>> = HashMap::new();
         for (word, owner) in words {
             let Some(first) = word.chars().next() else { continue };
@@ -29,7 +33,7 @@ impl<'a> Matcher<'a> {
     /// Calls `found(start, end, owner)` (byte offsets) for each occurrence in `text`, left to right: at each
     /// position the longest word that starts there, then on after it. A word that begins or ends with an ASCII
     /// letter or digit is not taken out of a longer ASCII word or number (`110` in `1100`).
-    pub(super) fn find(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+    pub fn find(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         if self.by_first.is_empty() {
             return;
         }

@@ -1,8 +1,8 @@
 //! Numbers with a unit: where a figure's number, power of ten, 余 and unit stand in a paragraph's text.
 
-use crate::cells::split_unit;
-use crate::extract::text::is_sentence_end;
-use crate::records::Approximation;
+use crate::facts::cells::split_unit;
+use crate::facts::extract::text::is_sentence_end;
+use crate::values::Approximation;
 
 /// Units and measure words a number may carry; the longest that matches is taken.
 #[rustfmt::skip]
