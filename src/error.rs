@@ -78,6 +78,11 @@ pub enum DataError {
     Invalid { place: Location, message: String },
 }
 
+/// The shapes could not be read: what is wrong with which shape.
+#[derive(Debug, thiserror::Error)]
+#[error("shapes: {0}")]
+pub struct ShapesError(pub(crate) String);
+
 /// A failure to build, query or write the graph. Messages leave the cause to `source()`: print the chain
 /// (anyhow's `{:#}`) to see both.
 #[derive(Debug, thiserror::Error)]
@@ -119,7 +124,7 @@ pub enum GraphError {
     #[error("cannot write the output")]
     Output { source: std::io::Error },
     #[error("{file}")]
-    Shapes { file: String, source: crate::validate::shacl::ShapesError },
+    Shapes { file: String, source: ShapesError },
 }
 
 impl From<DataError> for GraphError {

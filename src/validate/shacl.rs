@@ -8,6 +8,7 @@
 //! constraint is refused when the shapes are loaded, never silently passed. CI runs pySHACL on the export
 //! with the same shapes, as a second, complete engine.
 
+use crate::error::ShapesError;
 use oxigraph::model::{Graph, NamedNode, NamedOrBlankNode, Term, TermRef, TripleRef};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -51,11 +52,6 @@ const KNOWN: &[&str] = &[
     "group",
     "deactivated",
 ];
-
-/// The shapes could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("shapes: {0}")]
-pub struct ShapesError(String);
 
 /// A focus node that does not conform.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, driving the real `qingpu-kg` binary and the library.
 
 mod anchors;
+mod architecture;
 mod bad_input;
 mod checks;
 mod cli;
