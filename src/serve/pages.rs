@@ -25,9 +25,9 @@ use axum::response::{IntoResponse, Response};
 use oxigraph::model::NamedNode;
 use rdf::Format;
 
-/// The media types a resource is offered in, the default first: Turtle for clients that name no type, HTML for
-/// browsers (which name it).
-const OFFERS: &[&str] =
+/// The media types a resource (and the ontology) is offered in, the default first: Turtle for clients that name no
+/// type, HTML for browsers (which name it).
+pub(crate) const OFFERS: &[&str] =
     &["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
 
 /// Any other path: the resource `{base}{path}`, or its document `{path}.{suffix}`.
@@ -81,8 +81,9 @@ fn resource_iri(state: &AppState, path: &str) -> Result<Option<NamedNode>, Graph
 /// 303 See Other from a resource to its document in the format `Accept` prefers.
 fn see_other(headers: &HeaderMap, path: &str) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let Some(media_type) = negotiate::choose(accept, OFFERS) else {
-        return not_acceptable(OFFERS);
+    let media_type = match negotiate::offered(accept, "this resource", OFFERS) {
+        Ok(media_type) => media_type,
+        Err(refused) => return refused.into_response(),
     };
     let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
     let location = format!("{path}.{suffix}");
@@ -94,12 +95,6 @@ fn see_other(headers: &HeaderMap, path: &str) -> Response {
     }
     headers.insert(header::VARY, HeaderValue::from_static("Accept"));
     response
-}
-
-/// 406 with the media types on offer.
-pub(crate) fn not_acceptable(offers: &[&str]) -> Response {
-    let message = format!("none of the media types on offer is acceptable: {}\n", offers.join(", "));
-    (StatusCode::NOT_ACCEPTABLE, message).into_response()
 }
 
 /// 404: a page suggesting the search for browsers, a line of text for the others.

@@ -56,10 +56,10 @@ const DESCRIPTION_FORMATS: &[(&str, Option<ExportFormat>, &str)] = &[
 /// `/dataset`, by `Accept`: Turtle unless the client prefers another format, HTML for a browser.
 pub async fn dataset(State(state): State<Shared>, headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let offers: Vec<&str> = DESCRIPTION_FORMATS.iter().map(|(media, _, _)| *media).collect();
-    let Some(chosen) = negotiate::choose(accept, &offers) else {
-        let message = format!("none of the formats of the description is acceptable; offered: {}", offers.join(", "));
-        return (StatusCode::NOT_ACCEPTABLE, [(header::VARY, "Accept")], message).into_response();
+    let offers: Vec<&'static str> = DESCRIPTION_FORMATS.iter().map(|(media, _, _)| *media).collect();
+    let chosen = match negotiate::offered(accept, "the dataset description", &offers) {
+        Ok(chosen) => chosen,
+        Err(refused) => return refused.into_response(),
     };
     let response = describe(&state, chosen);
     match DESCRIPTION_FORMATS.iter().find(|(media, _, _)| *media == chosen) {

@@ -66,10 +66,8 @@ pub enum ProtocolError {
     FormatConflict { first: String, other: String },
     #[error("the format `{given}` is not offered for {kind} results; offered: {offered}")]
     UnknownFormat { given: String, kind: &'static str, offered: String },
-    #[error("none of the media types in Accept is offered for {kind} results; offered: {offered}")]
-    NotAcceptable { kind: &'static str, offered: String },
-    #[error("none of the media types in Accept is offered for the service description; offered: {offered}")]
-    DescriptionNotAcceptable { offered: String },
+    #[error(transparent)]
+    NotAcceptable(#[from] negotiate::NotAcceptable),
     #[error("the {name} header is not usable: {message}")]
     Header { name: &'static str, message: String },
     #[error("updates need `Authorization: Bearer <token>`")]
@@ -104,7 +102,7 @@ impl ProtocolError {
         use ProtocolError::*;
         match self {
             MediaType { .. } | Charset { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            NotAcceptable { .. } | DescriptionNotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,
+            NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
             Unauthorized => StatusCode::UNAUTHORIZED,
             Forbidden(_) => StatusCode::FORBIDDEN,
             Timeout { .. } | TooMany { .. } | Cancelled => StatusCode::UNPROCESSABLE_ENTITY,
@@ -118,6 +116,9 @@ impl ProtocolError {
 
 impl IntoResponse for ProtocolError {
     fn into_response(self) -> Response {
+        if let ProtocolError::NotAcceptable(refused) = self {
+            return refused.into_response();
+        }
         let status = self.status();
         let message = self.to_string().replace(['\n', '\r'], " ");
         let mut response =
@@ -243,8 +244,7 @@ fn describe(state: &serve::State, headers: &HeaderMap, path: &str) -> Result<Res
     let mut offers: Vec<&str> = results::GRAPH_FORMATS.iter().map(|f| f.media_type).collect();
     offers.push("text/html");
     let accept = header_text(headers, header::ACCEPT, "Accept")?;
-    let chosen = negotiate::choose(accept, &offers)
-        .ok_or_else(|| ProtocolError::DescriptionNotAcceptable { offered: offers.join(", ") })?;
+    let chosen = negotiate::offered(accept, "the service description", &offers)?;
     if chosen == "text/html" {
         let mut response = Redirect::to("/query").into_response();
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));

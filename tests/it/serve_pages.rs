@@ -2,7 +2,7 @@
 //! parse and hold what the graph says, the HTML page of an entity shows its labels, the report's words and the
 //! related policies, the ontology, the home page, the label search and the query page.
 
-use crate::server::{encode, get, post, shared};
+use crate::server::{encode, get, is_not_acceptable, post, shared};
 use crate::{graph, root, select};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, Triple};
@@ -67,9 +67,14 @@ fn an_entity_iri_redirects_to_the_document_accept_prefers() {
         assert_eq!(reply.header("location"), Some(format!("{path}.{suffix}").as_str()), "Accept: {accept}");
         assert!(reply.header("vary").is_some_and(|v| v.to_ascii_lowercase().contains("accept")), "{:?}", reply.headers);
     }
-    let refused = get(&format!("{root}{path}"), &[("accept", "image/png")]);
-    assert_eq!(refused.status, 406);
-    assert!(refused.text().contains("text/turtle"), "{}", refused.text());
+    let documents = "text/turtle, text/html, application/ld+json, application/n-triples, application/rdf+xml";
+    for (target, offered) in
+        [(path.as_str(), documents), ("/ontology", documents), ("/search?q=x", "text/html, application/json")]
+    {
+        let refused = get(&format!("{root}{target}"), &[("accept", "image/png")]);
+        is_not_acceptable(&refused);
+        assert!(refused.text().trim_end().ends_with(&format!("offered: {offered}")), "{target}: {}", refused.text());
+    }
 }
 
 #[test]

@@ -97,3 +97,13 @@ pub fn post(url: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
 pub fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
+
+/// Checks the one 406 answer of the server: one line of plain text naming what is offered, `Vary: Accept`.
+pub fn is_not_acceptable(reply: &Reply) {
+    assert_eq!(reply.status, 406, "{}", reply.text());
+    assert_eq!(reply.header("content-type"), Some("text/plain; charset=utf-8"), "{reply:?}");
+    assert_eq!(reply.header("vary"), Some("Accept"), "{reply:?}");
+    let text = reply.text();
+    assert_eq!(text.trim_end().lines().count(), 1, "one line: {text}");
+    assert!(text.starts_with("none of the media types in Accept is offered for "), "{text}");
+}

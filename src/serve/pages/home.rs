@@ -6,7 +6,7 @@
 //! Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by `Accept`, as
 //! JSON.
 
-use super::{AppState, html_response, not_acceptable};
+use super::{AppState, html_response};
 use crate::kinds::Kind;
 use crate::records::Entity;
 use crate::serve::html::{self, escape};
@@ -117,9 +117,9 @@ pub fn find<'a>(entities: &'a [Entity], query: &str) -> Vec<&'a Entity> {
 /// `/search?q=`: entities whose Chinese or English label or alias holds the words.
 pub async fn search(State(state): State<AppState>, headers: HeaderMap, Query(params): Query<SearchParams>) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let offers = ["text/html", "application/json"];
-    let Some(media_type) = negotiate::choose(accept, &offers) else {
-        return not_acceptable(&offers);
+    let media_type = match negotiate::offered(accept, "the search", &["text/html", "application/json"]) {
+        Ok(media_type) => media_type,
+        Err(refused) => return refused.into_response(),
     };
     let query = params.q.unwrap_or_default();
     let found = find(&state.graph.data.entities, &query);

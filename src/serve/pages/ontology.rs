@@ -8,7 +8,7 @@
 //! not a thing of its own on the wire, so there is no 303 here.
 
 use super::rdf::{self, Format};
-use super::{AppState, failure, html_response, not_acceptable};
+use super::{AppState, OFFERS, failure, html_response};
 use crate::error::GraphError;
 use crate::serve::html::{self, escape};
 use crate::store::ONTOLOGY_TTL;
@@ -23,14 +23,12 @@ use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-const OFFERS: &[&str] =
-    &["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
-
 /// `/ontology`, by `Accept`.
 pub async fn ontology(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let Some(media_type) = crate::serve::negotiate::choose(accept, OFFERS) else {
-        return not_acceptable(OFFERS);
+    let media_type = match crate::serve::negotiate::offered(accept, "the ontology", OFFERS) {
+        Ok(media_type) => media_type,
+        Err(refused) => return refused.into_response(),
     };
     let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
     crate::serve::negotiate::located(document(&state, suffix), &format!("/ontology.{suffix}"))
