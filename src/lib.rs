@@ -8,7 +8,6 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod ground;
-pub mod json;
 pub mod kinds;
 pub mod map;
 pub mod mentions;

@@ -124,7 +124,7 @@ pub async fn search(State(state): State<AppState>, headers: HeaderMap, Query(par
     let query = params.q.unwrap_or_default();
     let found = find(&state.graph.data.entities, &query);
     if media_type == "application/json" {
-        return ([(header::CONTENT_TYPE, "application/json")], json(&state, &query, &found)).into_response();
+        return axum::Json(json(&state, &query, &found)).into_response();
     }
     html_response(StatusCode::OK, html::page("Search", "", &results_html(&state, &query, &found)))
 }
@@ -186,22 +186,40 @@ fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> String {
     body
 }
 
-fn json(state: &AppState, query: &str, found: &[&Entity]) -> String {
-    let results: Vec<String> = found
+/// The JSON answer of the search: the query, how many were found, and the first [`LIMIT`] of them.
+#[derive(serde::Serialize)]
+struct Found<'a> {
+    query: &'a str,
+    total: usize,
+    results: Vec<FoundEntity<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct FoundEntity<'a> {
+    iri: String,
+    page: String,
+    kind: &'static str,
+    #[serde(rename = "type")]
+    kind_type: &'a str,
+    label_zh: &'a str,
+    label_en: &'a str,
+}
+
+fn json<'a>(state: &AppState, query: &'a str, found: &[&'a Entity]) -> Found<'a> {
+    let results = found
         .iter()
         .take(LIMIT)
         .map(|entity| {
-            let (iri, path) = page_of(state, entity);
-            format!(
-                r#"{{"iri":{},"page":{},"kind":{},"type":{},"label_zh":{},"label_en":{}}}"#,
-                crate::json::string(&iri),
-                crate::json::string(&path),
-                crate::json::string(entity.kind.name()),
-                crate::json::string(&entity.kind_type),
-                crate::json::string(&entity.label_zh),
-                crate::json::string(&entity.label_en)
-            )
+            let (iri, page) = page_of(state, entity);
+            FoundEntity {
+                iri,
+                page,
+                kind: entity.kind.name(),
+                kind_type: &entity.kind_type,
+                label_zh: &entity.label_zh,
+                label_en: &entity.label_en,
+            }
         })
         .collect();
-    format!(r#"{{"query":{},"total":{},"results":[{}]}}"#, crate::json::string(query), found.len(), results.join(","))
+    Found { query, total: found.len(), results }
 }
