@@ -52,11 +52,24 @@ pub fn path_text(kg: &KnowledgeGraph, view: &View, path: &[Step]) -> String {
     text
 }
 
-/// Text escaped for XML and for DOT's quoted strings.
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+/// Text escaped for XML element content and quoted attribute values, in GraphML and in the SVG picture: `&`, `<`,
+/// `>` and `"`. The apostrophe stays as it is, which `docs/chonggu.svg` holds in its labels
+/// (`quick_xml::escape::escape` would write `&apos;`, and its `partial_escape` leaves `"`).
+pub(super) fn xml(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
+/// Text as a quoted string of DOT.
 fn dot(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
@@ -343,5 +356,16 @@ fn graph_json<'a>(kg: &'a KnowledgeGraph, view: &View, nodes: &[NodeIndex], edge
                 weight: relation.weight(),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn xml_escapes_markup_and_double_quotes_but_not_apostrophes() {
+        assert_eq!(
+            super::xml(r#"<a b="c">Giro d'Italia & co</a>"#),
+            "&lt;a b=&quot;c&quot;&gt;Giro d'Italia &amp; co&lt;/a&gt;"
+        );
     }
 }
