@@ -268,7 +268,7 @@ fn the_query_page_lists_every_named_query_and_fetches_nothing_from_elsewhere() {
     for (name, path) in &named {
         let text = std::fs::read_to_string(path).expect("query file");
         let title = query::header(&text, "title").expect("a title");
-        let escaped = qingpu_kg::serve::html::escape(title);
+        let escaped = maud::html! { (title) }.into_string();
         assert!(page.contains(&format!(r#"data-name="{name}""#)), "{name} is not listed");
         assert!(page.contains(&format!(">{escaped}</button>")), "{name}: no title {title}");
         assert!(page.contains(&format!(r#"<textarea hidden id="query-{name}">"#)), "{name}: no text");

@@ -6,18 +6,18 @@
 //! Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by `Accept`, as
 //! JSON.
 
-use super::{AppState, html_response};
+use super::AppState;
 use crate::kinds::Kind;
 use crate::records::Entity;
-use crate::serve::html::{self, escape};
+use crate::serve::html;
 use crate::serve::negotiate;
 use crate::vocab::{dcterms, void};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Term};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// The most results a search lists.
 const LIMIT: usize = 100;
@@ -47,42 +47,55 @@ pub async fn home(State(state): State<AppState>) -> Response {
         metadata(&state, void::TRIPLES, None).unwrap_or_else(|| state.graph.store.len().unwrap_or(0).to_string());
     let entities =
         metadata(&state, void::ENTITIES, None).unwrap_or_else(|| state.graph.data.entities.len().to_string());
-    let mut body = String::new();
-    let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
-    if let (Some(_), Some(en)) = (&title_zh, &title_en) {
-        let _ = writeln!(body, r#"<p class="subtitle" lang="en">{}</p>"#, escape(en));
-    }
-    for (language, description) in ["zh", "en"].map(|l| (l, metadata(&state, dcterms::DESCRIPTION, Some(l)))) {
-        if let Some(description) = description {
-            let _ = writeln!(body, r#"<p lang="{language}">{}</p>"#, escape(&description));
-        }
-    }
-    let _ = writeln!(
-        body,
-        r#"<p class="counts"><span id="triples">{}</span> triples · <span id="entities">{}</span> entities</p>
-<form action="/search" method="get" class="search"><input type="search" name="q" placeholder="重固 / Chonggu" aria-label="Search the labels"> <button>Search</button></form>"#,
-        escape(&triples),
-        escape(&entities)
-    );
+    let descriptions = ["zh", "en"].map(|l| (l, metadata(&state, dcterms::DESCRIPTION, Some(l))));
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for entity in &state.graph.data.entities {
         *kinds.entry(entity.kind.name()).or_default() += 1;
     }
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    let _ = writeln!(body, "<p class=\"kinds\">{}</p>", escape(&kinds.join(" · ")));
-    let _ = writeln!(
-        body,
-        r#"<h2>Use the data</h2>
-<ul class="links">
-<li><a href="/query">Query page</a>: write SPARQL or run one of the named queries, results as a table</li>
-<li><a href="/sparql">SPARQL endpoint</a> (SPARQL 1.1 Protocol) at <code>/sparql</code></li>
-<li><a href="/dataset">Dataset description</a> (DCAT, VoID)</li>
-<li>Dumps: <a href="/dump.ttl">Turtle</a> · <a href="/dump.nt">N-Triples</a> · <a href="/dump.nq">N-Quads</a> (with the named graphs) · <a href="/dump.jsonld">JSON-LD</a></li>
-<li><a href="/ontology">Ontology</a>: the project's own classes and properties</li>
-</ul>
-<p>Every IRI under the base names a thing; asking for it redirects (303) to the document that describes it: HTML for browsers, Turtle, N-Triples, JSON-LD or RDF/XML by <code>Accept</code>.</p>"#
-    );
-    html_response(StatusCode::OK, html::page(&title, "", &body))
+    let body = html! {
+        h1 { (title) }
+        @if let (Some(_), Some(en)) = (&title_zh, &title_en) {
+            p class="subtitle" lang="en" { (en) }
+        }
+        @for (language, description) in &descriptions {
+            @if let Some(description) = description {
+                p lang=(language) { (description) }
+            }
+        }
+        p class="counts" {
+            span id="triples" { (triples) } " triples · " span id="entities" { (entities) } " entities"
+        }
+        (search_form(""))
+        p class="kinds" { (kinds.join(" · ")) }
+        h2 { "Use the data" }
+        ul class="links" {
+            li { a href="/query" { "Query page" } ": write SPARQL or run one of the named queries, results as a table" }
+            li { a href="/sparql" { "SPARQL endpoint" } " (SPARQL 1.1 Protocol) at " code { "/sparql" } }
+            li { a href="/dataset" { "Dataset description" } " (DCAT, VoID)" }
+            li {
+                "Dumps: " a href="/dump.ttl" { "Turtle" } " · " a href="/dump.nt" { "N-Triples" } " · "
+                a href="/dump.nq" { "N-Quads" } " (with the named graphs) · " a href="/dump.jsonld" { "JSON-LD" }
+            }
+            li { a href="/ontology" { "Ontology" } ": the project's own classes and properties" }
+        }
+        p {
+            "Every IRI under the base names a thing; asking for it redirects (303) to the document that describes \
+             it: HTML for browsers, Turtle, N-Triples, JSON-LD or RDF/XML by " code { "Accept" } "."
+        }
+    };
+    html::response(StatusCode::OK, html::page(&title, html! {}, body))
+}
+
+/// The label search box, holding `query` (none when empty).
+pub(crate) fn search_form(query: &str) -> Markup {
+    html! {
+        form action="/search" method="get" class="search" {
+            input type="search" name="q" value=[(!query.is_empty()).then_some(query)] placeholder="重固 / Chonggu"
+                aria-label="Search the labels";
+            " " button { "Search" }
+        }
+    }
 }
 
 /// The query string of `/search`.
@@ -126,7 +139,7 @@ pub async fn search(State(state): State<AppState>, headers: HeaderMap, Query(par
     if media_type == "application/json" {
         return axum::Json(json(&state, &query, &found)).into_response();
     }
-    html_response(StatusCode::OK, html::page("Search", "", &results_html(&state, &query, &found)))
+    html::response(StatusCode::OK, html::page("Search", html! {}, results_html(&state, &query, &found)))
 }
 
 fn page_of(state: &AppState, entity: &Entity) -> (String, String) {
@@ -144,46 +157,35 @@ fn kind(entity: &Entity) -> String {
     }
 }
 
-fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> String {
-    let mut body = String::from("<h1>Search the labels</h1>\n");
-    let _ = writeln!(
-        body,
-        r#"<form action="/search" method="get" class="search"><input type="search" name="q" value="{}" placeholder="重固 / Chonggu" aria-label="Search the labels"> <button>Search</button></form>"#,
-        escape(query)
-    );
-    if query.trim().is_empty() {
-        let _ = writeln!(body, "<p>Write a word of a Chinese or English label: 重固, 青浦新城, Chonggu, new city.</p>");
-        return body;
-    }
-    if found.is_empty() {
-        let _ = writeln!(
-            body,
-            "<p class=\"none\">No entity has “{}” in its labels. Try fewer or shorter words, the other language, or the <a href=\"/query\">query page</a>.</p>",
-            escape(query)
-        );
-        return body;
-    }
+fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> Markup {
     let shown = found.len().min(LIMIT);
-    let _ = writeln!(
-        body,
-        "<p class=\"count\">{} found{}</p>\n<table class=\"results\">",
-        found.len(),
-        if shown < found.len() { format!(", the first {shown} listed") } else { String::new() }
-    );
-    let _ = writeln!(body, "<tr><th>中文</th><th>English</th><th>kind</th></tr>");
-    for entity in &found[..shown] {
-        let (_, path) = page_of(state, entity);
-        let _ = writeln!(
-            body,
-            r#"<tr><td lang="zh"><a href="{}">{}</a></td><td lang="en">{}</td><td>{}</td></tr>"#,
-            escape(&path),
-            escape(&entity.label_zh),
-            escape(&entity.label_en),
-            escape(&kind(entity))
-        );
+    html! {
+        h1 { "Search the labels" }
+        (search_form(query))
+        @if query.trim().is_empty() {
+            p { "Write a word of a Chinese or English label: 重固, 青浦新城, Chonggu, new city." }
+        } @else if found.is_empty() {
+            p class="none" {
+                "No entity has “" (query) "” in its labels. Try fewer or shorter words, the other language, or the "
+                a href="/query" { "query page" } "."
+            }
+        } @else {
+            p class="count" {
+                (found.len()) " found"
+                @if shown < found.len() { ", the first " (shown) " listed" }
+            }
+            table class="results" {
+                tr { th { "中文" } th { "English" } th { "kind" } }
+                @for entity in &found[..shown] {
+                    tr {
+                        td lang="zh" { a href=(page_of(state, entity).1) { (entity.label_zh) } }
+                        td lang="en" { (entity.label_en) }
+                        td { (kind(entity)) }
+                    }
+                }
+            }
+        }
     }
-    let _ = writeln!(body, "</table>");
-    body
 }
 
 /// The JSON answer of the search: the query, how many were found, and the first [`LIMIT`] of them.
