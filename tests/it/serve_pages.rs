@@ -220,8 +220,13 @@ fn the_home_page_says_what_the_dataset_is_and_links_everything() {
     assert!(page.contains(&format!("<h1>{title}</h1>")), "{page}");
     assert!(page.contains(&format!(r#"<span id="triples">{triples}</span> triples"#)), "{page}");
     assert!(page.contains(&format!(r#"<span id="entities">{entities}</span> entities"#)), "{page}");
-    for link in ["/query", "/sparql", "/dataset", "/dump.ttl", "/dump.nt", "/dump.nq", "/dump.jsonld", "/ontology"] {
+    let dumps = ["/dump.ttl", "/dump.nt", "/dump.nq", "/dump.trig", "/dump.jsonld"];
+    for link in ["/query", "/sparql", "/dataset", "/ontology"].iter().chain(&dumps) {
         assert!(page.contains(&format!("href=\"{link}\"")), "no link to {link}");
+    }
+    for dump in qingpu_kg::metadata::DUMPS {
+        let link = format!(r#"<a href="/dump.{}">{}</a>"#, dump.ext, dump.w3c_format);
+        assert!(page.contains(&link), "the home page does not offer the dump {link}");
     }
     assert!(page.contains(r#"<form action="/search" method="get""#));
 }

@@ -2,12 +2,13 @@
 //!
 //! Takes the store's metadata graph (the title, description and counts of the dataset, never written here) and
 //! the entities of the data, and gives `/`: what the dataset is, its counts, the links to the query page, the
-//! endpoint, the description, the dumps and the ontology, and a search box; and `/search?q=`: the entities whose
-//! Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by `Accept`, as
-//! JSON.
+//! endpoint, the description, every dump of [`DUMPS`] and the ontology, and a search box; and `/search?q=`: the
+//! entities whose Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by
+//! `Accept`, as JSON.
 
 use super::AppState;
 use crate::kinds::Kind;
+use crate::metadata::DUMPS;
 use crate::records::Entity;
 use crate::serve::html;
 use crate::serve::negotiate;
@@ -74,8 +75,12 @@ pub async fn home(State(state): State<AppState>) -> Response {
             li { a href="/sparql" { "SPARQL endpoint" } " (SPARQL 1.1 Protocol) at " code { "/sparql" } }
             li { a href="/dataset" { "Dataset description" } " (DCAT, VoID)" }
             li {
-                "Dumps: " a href="/dump.ttl" { "Turtle" } " · " a href="/dump.nt" { "N-Triples" } " · "
-                a href="/dump.nq" { "N-Quads" } " (with the named graphs) · " a href="/dump.jsonld" { "JSON-LD" }
+                "Dumps: "
+                @for (i, dump) in DUMPS.iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a href={ "/dump." (dump.ext) } { (dump.w3c_format) }
+                    @if dump.format.keeps_graphs() { " (with the named graphs)" }
+                }
             }
             li { a href="/ontology" { "Ontology" } ": the project's own classes and properties" }
         }
