@@ -270,7 +270,8 @@ fn answer(format: Format, body: Vec<u8>) -> Response {
 /// it at every read of the store, so the evaluation stops at its next read and is answered 422. Mounted in a
 /// multi-threaded runtime (`serve::router` in another service), the work is a task of its own that evaluates on a
 /// worker handed over to a fresh thread meanwhile (`block_in_place`), and the answer comes at the limit whatever
-/// the evaluation does.
+/// the evaluation does. Either way, an evaluation that returns because it was cancelled is counted in
+/// [`Shared::stopped`](crate::serve::Shared::stopped).
 async fn execute(state: serve::State, headers: &HeaderMap, operation: Operation) -> Result<Response, ProtocolError> {
     let accept = header_text(headers, header::ACCEPT, "Accept")?.map(str::to_owned);
     if operation.kind == Kind::Update {
@@ -279,9 +280,15 @@ async fn execute(state: serve::State, headers: &HeaderMap, operation: Operation)
     let token = CancellationToken::new();
     let timeout = state.options.timeout;
     let timed_out = || ProtocolError::Timeout { seconds: format!("{}", timeout.as_secs_f64()) };
-    let work = move |token: CancellationToken| match operation.kind {
-        Kind::Query => run_query(&state, &operation, accept.as_deref(), token),
-        Kind::Update => run_update(&state, &operation, token).map(|()| StatusCode::NO_CONTENT.into_response()),
+    let work = move |token: CancellationToken| {
+        let result = match operation.kind {
+            Kind::Query => run_query(&state, &operation, accept.as_deref(), token),
+            Kind::Update => run_update(&state, &operation, token).map(|()| StatusCode::NO_CONTENT.into_response()),
+        };
+        if matches!(result, Err(ProtocolError::Cancelled)) {
+            state.stopped.record();
+        }
+        result
     };
     let result = if tokio::runtime::Handle::current().runtime_flavor() == RuntimeFlavor::CurrentThread {
         let _deadline = serve::deadline::after(timeout, token.clone());
