@@ -1,5 +1,6 @@
 //! The output of the walk: related entities as text, JSON or DOT; central entities as text; the view or a
-//! neighbourhood as DOT (Graphviz), GraphML (Gephi), JSON or an SVG picture. Everything is written to a `Write` the caller gives.
+//! neighbourhood as DOT (Graphviz), GraphML (Gephi), JSON or an SVG picture. Everything is written to a `Write`
+//! the caller gives.
 
 use super::net::Step;
 use super::{Central, Related, Relation, View};
