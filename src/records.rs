@@ -238,16 +238,17 @@ impl Dataset {
         let mut indicator_labels: HashMap<&str, &Place> = HashMap::new();
         for entity in &data.entities {
             data.check_entity_references(entity)?;
-            if entity.kind == Kind::Concept && entity.kind_type == SCHEME_INDICATOR {
-                if let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place) {
-                    return Err(DataError::Invalid {
-                        place: column_place(&entity.place, Kind::Concept, "label_zh"),
-                        message: format!(
-                            "indicator label `{}` is already the label of the indicator at {first}: each indicator needs a label of its own",
-                            entity.label_zh
-                        ),
-                    });
-                }
+            if entity.kind == Kind::Concept
+                && entity.kind_type == SCHEME_INDICATOR
+                && let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place)
+            {
+                return Err(DataError::Invalid {
+                    place: column_place(&entity.place, Kind::Concept, "label_zh"),
+                    message: format!(
+                        "indicator label `{}` is already the label of the indicator at {first}: each indicator needs a label of its own",
+                        entity.label_zh
+                    ),
+                });
             }
         }
         data.relations = read_relations(dir, &data)?;

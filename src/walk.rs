@@ -133,10 +133,10 @@ impl View {
             }
         }
         for entity in &data.entities {
-            if let Detail::Concept { broader: Some(broader), .. } = &entity.detail {
-                if let (Some(s), Some(o)) = (node(&entity.id), node(broader)) {
-                    add(&mut graph, s, o, Relation::Broader);
-                }
+            if let Detail::Concept { broader: Some(broader), .. } = &entity.detail
+                && let (Some(s), Some(o)) = (node(&entity.id), node(broader))
+            {
+                add(&mut graph, s, o, Relation::Broader);
             }
         }
         if options.co_mentions {

@@ -323,11 +323,11 @@ pub fn label_propagation(adjacency: &Adjacency) -> Vec<usize> {
                     best = Some((label, weight));
                 }
             }
-            if let Some((label, _)) = best {
-                if label != labels[u] {
-                    labels[u] = label;
-                    changed = true;
-                }
+            if let Some((label, _)) = best
+                && label != labels[u]
+            {
+                labels[u] = label;
+                changed = true;
             }
         }
         if !changed {
