@@ -30,15 +30,6 @@ pub struct KnowledgeGraph {
     pub inputs: Inputs,
 }
 
-// Temporary, until the server's modules read `graph.inputs`.
-impl std::ops::Deref for KnowledgeGraph {
-    type Target = Inputs;
-
-    fn deref(&self) -> &Inputs {
-        &self.inputs
-    }
-}
-
 /// The checked inputs of a build: the report and its structure, the rows, where each row's quotes stand, and
 /// every mention of every entity.
 pub struct Inputs {

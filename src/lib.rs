@@ -26,7 +26,5 @@ pub mod serve;
 pub mod validate;
 pub mod walk;
 
-pub mod json;
-
 pub use build::{KnowledgeGraph, build};
 pub use error::{DataError, GraphError, Location};

@@ -66,6 +66,8 @@ pub struct Shared {
     pub options: Options,
     /// The dumps, serialized on their first request.
     pub dumps: publish::Dumps,
+    /// The evaluations stopped by their time limit (or another cancellation), counted when they return.
+    pub stopped: deadline::Stopped,
 }
 
 /// The state handed to the handlers.
@@ -75,7 +77,7 @@ impl Shared {
     /// The shared state of a server over `graph`.
     pub fn new(graph: KnowledgeGraph, options: Options) -> State {
         let view = walk::View::build(&graph, walk::Options { co_mentions: true });
-        Arc::new(Self { graph, view, options, dumps: publish::Dumps::default() })
+        Arc::new(Self { graph, view, options, dumps: publish::Dumps::default(), stopped: deadline::Stopped::default() })
     }
 }
 

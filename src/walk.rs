@@ -339,3 +339,30 @@ pub fn neighbourhood(
     nodes.sort();
     Ok(nodes)
 }
+/// Text escaped for XML element content and quoted attribute values, in GraphML and in the SVG picture: `&`, `<`,
+/// `>` and `"`. The apostrophe stays as it is, which `docs/chonggu.svg` holds in its labels
+/// (`quick_xml::escape::escape` would write `&apos;`, and its `partial_escape` leaves `"`).
+fn xml(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod xml_tests {
+    #[test]
+    fn xml_escapes_markup_and_double_quotes_but_not_apostrophes() {
+        assert_eq!(
+            super::xml(r#"<a b="c">Giro d'Italia & co</a>"#),
+            "&lt;a b=&quot;c&quot;&gt;Giro d'Italia &amp; co&lt;/a&gt;"
+        );
+    }
+}

@@ -6,22 +6,19 @@
 //! (the script `query.js`); and `/assets/{file}`: `query.js` and `style.css`.
 
 use super::State as AppState;
-use super::html::{self, escape};
-use super::pages::{failure, html_response};
+use super::html;
+use super::pages::{failure, not_found};
 use crate::query;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use std::fmt::Write;
+use maud::html;
 
 /// The files under `/assets/`: name, media type, content.
 const FILES: &[(&str, &str, &str)] = &[
     ("query.js", "text/javascript; charset=utf-8", include_str!("assets/query.js")),
     ("style.css", "text/css; charset=utf-8", include_str!("assets/style.css")),
 ];
-
-/// The page's frame around the editor, with `{{queries}}`, `{{texts}}` and `{{base}}` to fill.
-const QUERY_HTML: &str = include_str!("assets/query.html");
 
 /// The query shown when the page opens.
 const START: &str = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -39,30 +36,45 @@ pub async fn query_page(State(state): State<AppState>) -> Response {
         Ok(named) => named,
         Err(error) => return failure(&error),
     };
-    let mut items = String::new();
-    let mut texts = String::new();
-    for (name, path) in &named {
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
-        let title = query::header(&text, "title").unwrap_or(name);
-        let description = query::header(&text, "description").unwrap_or("");
-        let _ = writeln!(
-            items,
-            r#"<li><button type="button" class="example" data-name="{name}" title="{description}">{title}</button></li>"#,
-            name = escape(name),
-            title = escape(title),
-            description = escape(description)
-        );
-        let _ = writeln!(texts, r#"<textarea hidden id="query-{}">{}</textarea>"#, escape(name), escape(&text));
-    }
-    // The texts of the queries go in last, so that nothing in them is taken for a placeholder.
-    let body = QUERY_HTML
-        .replace("{{count}}", &named.len().to_string())
-        .replace("{{start}}", &escape(START))
-        .replace("{{base}}", &escape(state.graph.iris.base()))
-        .replace("{{queries}}", &items)
-        .replace("{{texts}}", &texts);
-    let head = r#"<script src="/assets/query.js" defer></script>"#;
-    html_response(StatusCode::OK, html::page("SPARQL query", head, &body))
+    let named: Vec<(&str, String)> =
+        named.iter().filter_map(|(name, path)| Some((name.as_str(), std::fs::read_to_string(path).ok()?))).collect();
+    let body = html! {
+        h1 { "SPARQL query" }
+        div class="query-layout" data-base=(state.graph.inputs.iris.base()) id="query-app" {
+            aside class="examples" {
+                h2 { "Named queries " small { "(" (named.len()) ")" } }
+                ul id="examples" {
+                    @for (name, text) in &named {
+                        li {
+                            button type="button" class="example" data-name=(name)
+                                title=(query::header(text, "description").unwrap_or("")) {
+                                (query::header(text, "title").unwrap_or(name))
+                            }
+                        }
+                    }
+                }
+            }
+            section class="editor" {
+                label for="editor" {
+                    "Query "
+                    small { "(Ctrl+Enter runs; without " code { "FROM" } " a query sees every named graph)" }
+                }
+                textarea id="editor" spellcheck="false" autocomplete="off" rows="18" { (START) }
+                p class="actions" {
+                    button type="button" id="run" { "Run" } " " span id="status" role="status" {}
+                }
+                div id="error" class="error" hidden {}
+                div id="results" {}
+            }
+        }
+        div hidden {
+            @for (name, text) in &named {
+                textarea hidden id={ "query-" (name) } { (text) }
+            }
+        }
+    };
+    let head = html! { script src="/assets/query.js" defer {} };
+    html::response(StatusCode::OK, html::page("SPARQL query", head, body))
 }
 
 /// `/assets/{file}`: the page's script and style.
@@ -71,7 +83,7 @@ pub async fn file(Path(name): Path<String>) -> Response {
         Some((_, media_type, content)) => ([(header::CONTENT_TYPE, *media_type)], *content).into_response(),
         None => {
             let known: Vec<&str> = FILES.iter().map(|(file, _, _)| *file).collect();
-            (StatusCode::NOT_FOUND, format!("no asset `{name}` (known: {})\n", known.join(", "))).into_response()
+            not_found(&format!("no asset `{name}` (known: {})", known.join(", ")))
         }
     }
 }

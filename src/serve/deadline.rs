@@ -1,10 +1,30 @@
 //! Deadlines: one thread that cancels the queries whose time is up, for evaluations that run on the thread of
-//! their connection, where no timer of the async runtime can fire until they return.
+//! their connection, where no timer of the async runtime can fire until they return; and [`Stopped`], the count
+//! of the evaluations that a cancellation has stopped.
 
 use oxigraph::sparql::CancellationToken;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+/// How many evaluations have stopped because they were cancelled, each counted once it has returned: a query past
+/// its time limit is answered 422, and this count says that its evaluation is over too (in a multi-threaded
+/// runtime the answer comes at the limit, before the evaluation sees its token).
+#[derive(Debug, Default)]
+pub struct Stopped(AtomicU64);
+
+impl Stopped {
+    /// The evaluations stopped so far.
+    pub fn count(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Counts an evaluation that has returned because its token was cancelled.
+    pub fn record(&self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
 
 /// The pending deadlines, earliest first, and a counter that keeps their keys unique.
 #[derive(Default)]

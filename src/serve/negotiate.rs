@@ -1,7 +1,35 @@
-//! Content negotiation: the best of the media types a handler offers for an `Accept` header (RFC 9110 §12.5.1).
+//! Content negotiation: the best of the media types a handler offers for an `Accept` header (RFC 9110 §12.5.1),
+//! and the one 406 answer of the server when none of them is acceptable.
 
-use axum::http::{HeaderValue, header};
-use axum::response::Response;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// No offer is acceptable to the client: what it asked for and the media types on offer. Every 406 of the server
+/// is this answer: a line of `text/plain` naming the offers, with `Vary: Accept`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("none of the media types in Accept is offered for {what}; offered: {}", offers.join(", "))]
+pub struct NotAcceptable {
+    /// What was asked for: `SELECT and ASK results`, `this resource`.
+    pub what: &'static str,
+    /// The media types on offer, the default first.
+    pub offers: Vec<&'static str>,
+}
+
+impl IntoResponse for NotAcceptable {
+    fn into_response(self) -> Response {
+        let headers = [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::VARY, "Accept")];
+        (StatusCode::NOT_ACCEPTABLE, headers, format!("{self}\n")).into_response()
+    }
+}
+
+/// The offer the client prefers, as [`choose`], or the 406 that names the offers for `what`.
+pub fn offered(
+    accept: Option<&str>,
+    what: &'static str,
+    offers: &[&'static str],
+) -> Result<&'static str, NotAcceptable> {
+    choose(accept, offers).ok_or_else(|| NotAcceptable { what, offers: offers.to_vec() })
+}
 
 /// Marks an answer chosen by `Accept`: `Vary: Accept`, and the `Content-Location` of the document it holds.
 pub fn located(mut response: Response, location: &str) -> Response {
@@ -76,7 +104,9 @@ pub fn choose<'a>(accept: Option<&str>, offers: &[&'a str]) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
-    use super::choose;
+    use super::{choose, offered};
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
 
     const OFFERS: &[&str] = &["text/html", "text/turtle", "application/ld+json"];
 
@@ -109,5 +139,20 @@ mod tests {
     #[test]
     fn media_type_parameters_and_case_are_ignored() {
         assert_eq!(choose(Some("Text/Turtle; charset=utf-8"), OFFERS), Some("text/turtle"));
+    }
+
+    #[test]
+    fn the_406_names_the_offers_as_plain_text_varying_by_accept() {
+        let refused = offered(Some("image/png"), "this resource", OFFERS).expect_err("nothing acceptable");
+        assert_eq!(
+            refused.to_string(),
+            "none of the media types in Accept is offered for this resource; offered: text/html, text/turtle, \
+             application/ld+json"
+        );
+        let response = refused.into_response();
+        assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "text/plain; charset=utf-8");
+        assert_eq!(response.headers()[header::VARY], "Accept");
+        assert_eq!(offered(Some("text/turtle"), "this resource", OFFERS), Ok("text/turtle"));
     }
 }

@@ -16,18 +16,19 @@ pub use home::{home, search};
 pub use ontology::{ontology, ontology_as};
 
 use super::State as AppState;
-use super::html::{self, escape};
+use super::html;
 use super::negotiate;
 use crate::error::GraphError;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
+use maud::html;
 use oxigraph::model::NamedNode;
 use rdf::Format;
 
-/// The media types a resource is offered in, the default first: Turtle for clients that name no type, HTML for
-/// browsers (which name it).
-const OFFERS: &[&str] =
+/// The media types a resource (and the ontology) is offered in, the default first: Turtle for clients that name no
+/// type, HTML for browsers (which name it).
+pub(crate) const OFFERS: &[&str] =
     &["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
 
 /// Any other path: the resource `{base}{path}`, or its document `{path}.{suffix}`.
@@ -49,16 +50,16 @@ fn answer(state: &AppState, headers: &HeaderMap, path: &str) -> Result<Response,
     if resource_iri(state, path)?.is_some() {
         return Ok(see_other(headers, path));
     }
-    let Some((stem, suffix)) = path.rsplit_once('.') else { return Ok(not_found(headers, path)) };
-    let Some(iri) = resource_iri(state, stem)? else { return Ok(not_found(headers, path)) };
+    let Some((stem, suffix)) = path.rsplit_once('.') else { return Ok(unknown(headers, path)) };
+    let Some(iri) = resource_iri(state, stem)? else { return Ok(unknown(headers, path)) };
     let store = &state.graph.store;
     if suffix == "html" {
         let triples = rdf::describe(store, iri.as_ref())?;
-        return Ok(html_response(StatusCode::OK, entity::page(state, iri.as_ref(), stem, &triples)?));
+        return Ok(html::response(StatusCode::OK, entity::page(state, iri.as_ref(), stem, &triples)?));
     }
-    let Some(format) = Format::from_suffix(suffix) else { return Ok(not_found(headers, path)) };
+    let Some(format) = Format::from_suffix(suffix) else { return Ok(unknown(headers, path)) };
     let triples = rdf::describe(store, iri.as_ref())?;
-    let body = rdf::serialize(&triples, &state.graph.iris, format)?;
+    let body = rdf::serialize(&triples, &state.graph.inputs.iris, format)?;
     Ok(([(header::CONTENT_TYPE, format.content_type())], body).into_response())
 }
 
@@ -66,7 +67,7 @@ fn answer(state: &AppState, headers: &HeaderMap, path: &str) -> Result<Response,
 /// hold characters a URL must encode); `None` when the store knows neither.
 fn resource_iri(state: &AppState, path: &str) -> Result<Option<NamedNode>, GraphError> {
     let Some(rest) = path.strip_prefix('/').filter(|rest| !rest.is_empty()) else { return Ok(None) };
-    let base = state.graph.iris.base();
+    let base = state.graph.inputs.iris.base();
     let decoded = percent_encoding::percent_decode_str(rest).decode_utf8().ok().filter(|d| d != rest);
     for candidate in std::iter::once(rest).chain(decoded.as_deref()) {
         if let Ok(iri) = NamedNode::new(format!("{base}{candidate}"))
@@ -81,8 +82,9 @@ fn resource_iri(state: &AppState, path: &str) -> Result<Option<NamedNode>, Graph
 /// 303 See Other from a resource to its document in the format `Accept` prefers.
 fn see_other(headers: &HeaderMap, path: &str) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let Some(media_type) = negotiate::choose(accept, OFFERS) else {
-        return not_acceptable(OFFERS);
+    let media_type = match negotiate::offered(accept, "this resource", OFFERS) {
+        Ok(media_type) => media_type,
+        Err(refused) => return refused.into_response(),
     };
     let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
     let location = format!("{path}.{suffix}");
@@ -96,44 +98,40 @@ fn see_other(headers: &HeaderMap, path: &str) -> Response {
     response
 }
 
-/// 406 with the media types on offer.
-pub(crate) fn not_acceptable(offers: &[&str]) -> Response {
-    let message = format!("none of the media types on offer is acceptable: {}\n", offers.join(", "));
-    (StatusCode::NOT_ACCEPTABLE, message).into_response()
-}
-
-/// 404: a page suggesting the search for browsers, a line of text for the others.
-fn not_found(headers: &HeaderMap, path: &str) -> Response {
+/// 404 for a path that names nothing: a page suggesting the search for browsers, a line of text for the others.
+fn unknown(headers: &HeaderMap, path: &str) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
     let message = format!("nothing is known about {path}");
-    if negotiate::choose(accept, &["text/plain", "text/html"]) == Some("text/html") {
-        let words = path.rsplit('/').next().unwrap_or("").split('.').next().unwrap_or("");
-        let words = percent_encoding::percent_decode_str(words).decode_utf8_lossy().replace('-', " ");
-        let body = format!(
-            r#"<h1>Not found</h1>
-<p>{}. The graph has no resource of this name.</p>
-<form action="/search" method="get" class="search"><input type="search" name="q" value="{}" aria-label="Search the labels"> <button>Search</button></form>
-<p><a href="/">Home</a></p>"#,
-            escape(&message),
-            escape(&words)
-        );
-        return html_response(StatusCode::NOT_FOUND, html::page("Not found", "", &body));
+    if negotiate::choose(accept, &["text/plain", "text/html"]) != Some("text/html") {
+        return not_found(&message);
     }
-    (StatusCode::NOT_FOUND, format!("{message}\n")).into_response()
+    let words = path.rsplit('/').next().unwrap_or("").split('.').next().unwrap_or("");
+    let words = percent_encoding::percent_decode_str(words).decode_utf8_lossy().replace('-', " ");
+    let body = html! {
+        h1 { "Not found" }
+        p { (message) ". The graph has no resource of this name." }
+        (home::search_form(&words))
+        p { a href="/" { "Home" } }
+    };
+    html::response(StatusCode::NOT_FOUND, html::page("Not found", html! {}, body))
 }
 
-/// An HTML page with its status.
-pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+/// 404 with a line of text that says what is missing (and, where it helps, what is there).
+pub(crate) fn not_found(message: &str) -> Response {
+    plain(StatusCode::NOT_FOUND, message)
 }
 
-/// 500 for a failure of the store (not of the request).
-pub(crate) fn failure(error: &GraphError) -> Response {
+/// 500 for a failure of the store or of a serializer (not of the request), with its causes.
+pub(crate) fn failure(error: &dyn std::error::Error) -> Response {
     let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
+    let mut source = error.source();
     while let Some(cause) = source {
         message.push_str(&format!(": {cause}"));
         source = cause.source();
     }
-    (StatusCode::INTERNAL_SERVER_ERROR, format!("{message}\n")).into_response()
+    plain(StatusCode::INTERNAL_SERVER_ERROR, &message)
+}
+
+fn plain(status: StatusCode, message: &str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{message}\n")).into_response()
 }

@@ -5,17 +5,20 @@
 //! the files of [`DUMPS`]: the bytes of `qingpu-kg export --format …`, computed once (or on every request when
 //! the server accepts updates), with an `ETag` that `If-None-Match` revalidates (304).
 
-use super::{State as Shared, html::escape, negotiate};
+use super::pages::{failure, not_found};
+use super::{State as Shared, html, negotiate};
 use crate::export;
+use crate::format::JSON_LD;
 use crate::map::metadata::DUMPS;
-use crate::vocab::{self, dcterms, rdf};
+use crate::vocab::{dcterms, rdf};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
@@ -48,7 +51,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// The formats of the description, as media type, export format and suffix; the first is the default.
 const DESCRIPTION_FORMATS: &[(&str, Option<RdfFormat>, &str)] = &[
     ("text/turtle", Some(RdfFormat::Turtle), "ttl"),
-    ("application/ld+json", Some(crate::format::JSON_LD), "jsonld"),
+    ("application/ld+json", Some(JSON_LD), "jsonld"),
     ("application/n-triples", Some(RdfFormat::NTriples), "nt"),
     ("application/rdf+xml", Some(RdfFormat::RdfXml), "rdf"),
     ("text/html", None, "html"),
@@ -57,10 +60,10 @@ const DESCRIPTION_FORMATS: &[(&str, Option<RdfFormat>, &str)] = &[
 /// `/dataset`, by `Accept`: Turtle unless the client prefers another format, HTML for a browser.
 pub async fn dataset(State(state): State<Shared>, headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let offers: Vec<&str> = DESCRIPTION_FORMATS.iter().map(|(media, _, _)| *media).collect();
-    let Some(chosen) = negotiate::choose(accept, &offers) else {
-        let message = format!("none of the formats of the description is acceptable; offered: {}", offers.join(", "));
-        return (StatusCode::NOT_ACCEPTABLE, [(header::VARY, "Accept")], message).into_response();
+    let offers: Vec<&'static str> = DESCRIPTION_FORMATS.iter().map(|(media, _, _)| *media).collect();
+    let chosen = match negotiate::offered(accept, "the dataset description", &offers) {
+        Ok(chosen) => chosen,
+        Err(refused) => return refused.into_response(),
     };
     let response = describe(&state, chosen);
     match DESCRIPTION_FORMATS.iter().find(|(media, _, _)| *media == chosen) {
@@ -86,12 +89,12 @@ fn describe(state: &Shared, media: &str) -> Response {
     let format = DESCRIPTION_FORMATS.iter().find(|(m, _, _)| *m == media).and_then(|(_, format, _)| *format);
     let Some(format) = format else {
         return match description_page(state) {
-            Ok(page) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response(),
+            Ok(page) => html::response(StatusCode::OK, page),
             Err(error) => failure(&error),
         };
     };
     let mut bytes = Vec::new();
-    match export::export(&graph.store, &graph.iris, format, Some("metadata"), &mut bytes) {
+    match export::export(&graph.store, &graph.inputs.iris, format, Some("metadata"), &mut bytes) {
         Ok(()) => ([(header::CONTENT_TYPE, content_type(media))], bytes).into_response(),
         Err(error) => failure(&error),
     }
@@ -137,7 +140,7 @@ pub async fn dump(State(state): State<Shared>, Path(ext): Path<String>, headers:
 async fn serialize(state: Shared, dump: RdfFormat) -> Result<File, Response> {
     let work = tokio::task::spawn_blocking(move || {
         let mut bytes = Vec::new();
-        export::export(&state.graph.store, &state.graph.iris, dump, None, &mut bytes).map(|()| bytes)
+        export::export(&state.graph.store, &state.graph.inputs.iris, dump, None, &mut bytes).map(|()| bytes)
     });
     match work.await {
         Ok(Ok(bytes)) => Ok(File::new(bytes)),
@@ -158,7 +161,7 @@ fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
 
 /// The name a downloaded dump gets: the report's name (`qingpu-2020-government-work-report`).
 fn file_stem(state: &Shared) -> String {
-    let report = state.graph.iris.report(&state.graph.source.name);
+    let report = state.graph.inputs.iris.report(&state.graph.inputs.source.name);
     report.as_str().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("dump").to_owned()
 }
 
@@ -174,99 +177,66 @@ fn content_type(media: &str) -> &'static str {
     }
 }
 
-fn not_found(message: &str) -> Response {
-    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message.to_owned()).into_response()
-}
-
-fn failure(error: &dyn std::error::Error) -> Response {
-    let message = format!("the graph could not be written: {error}");
-    (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message).into_response()
-}
-
 /// The description as a page: titles, description, downloads, named graphs, then every statement.
-fn description_page(state: &Shared) -> Result<String, crate::GraphError> {
+fn description_page(state: &Shared) -> Result<Markup, crate::GraphError> {
     let graph = &state.graph;
-    let metadata = graph.iris.graph("metadata");
+    let metadata = graph.inputs.iris.graph("metadata");
     let quads: Vec<Quad> = graph
         .store
         .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(metadata.as_ref())))
         .collect::<Result<_, _>>()?;
-    let mut subjects: BTreeMap<String, Vec<(String, Term)>> = BTreeMap::new();
+    let mut subjects: BTreeMap<String, (NamedOrBlankNode, Vec<(NamedNode, Term)>)> = BTreeMap::new();
     for quad in quads {
-        let subject = match quad.subject {
-            NamedOrBlankNode::NamedNode(n) => n.into_string(),
+        let key = match &quad.subject {
+            NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
             NamedOrBlankNode::BlankNode(b) => b.to_string(),
         };
-        subjects.entry(subject).or_default().push((quad.predicate.into_string(), quad.object));
+        let entry = subjects.entry(key).or_insert_with(|| (quad.subject.clone(), Vec::new()));
+        entry.1.push((quad.predicate, quad.object));
     }
-    for statements in subjects.values_mut() {
-        statements.sort_by(|a, b| (a.0.as_str(), a.1.to_string()).cmp(&(b.0.as_str(), b.1.to_string())));
+    for (_, statements) in subjects.values_mut() {
+        statements.sort_by_cached_key(|(p, o)| (p.as_str().to_owned(), o.to_string()));
     }
-    let base = graph.iris.base();
-    let dataset = graph.iris.at("dataset");
-    let empty = Vec::new();
-    let own = subjects.get(dataset.as_str()).unwrap_or(&empty);
-    let values = |predicate: &'static str| own.iter().filter(move |(p, _)| p == predicate).map(|(_, o)| o);
-    let mut page = String::from("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let title = values(dcterms::TITLE.as_str()).map(literal_text).collect::<Vec<_>>().join(" / ");
-    page.push_str(&format!("<title>{}</title>\n</head>\n<body>\n<h1>{}</h1>\n", escape(&title), escape(&title)));
-    for description in values(dcterms::DESCRIPTION.as_str()) {
-        page.push_str(&format!("<p{}>{}</p>\n", lang_attribute(description), escape(&literal_text(description))));
-    }
-    page.push_str("<h2>Downloads</h2>\n<table>\n<tr><th>format</th><th>media type</th><th>file</th></tr>\n");
-    for dump in DUMPS {
-        let path = format!("/dump.{}", dump.file_extension());
-        page.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>\n",
-            escape(dump.name()),
-            escape(dump.media_type()),
-            escape(&path),
-            escape(&path)
-        ));
-    }
-    page.push_str("</table>\n<p>SPARQL endpoint: <a href=\"/sparql\">/sparql</a>. This description as ");
-    let links: Vec<String> = DESCRIPTION_FORMATS
-        .iter()
-        .filter(|(_, format, _)| format.is_some())
-        .map(|(media, _, ext)| format!("<a href=\"/dataset.{ext}\">{}</a>", escape(media)))
-        .collect();
-    page.push_str(&links.join(", "));
-    page.push_str(".</p>\n<h2>Statements</h2>\n");
-    for (subject, statements) in &subjects {
-        page.push_str(&format!("<h3 id=\"{}\">{}</h3>\n<table>\n", escape(subject), link(subject, base)));
-        for (predicate, object) in statements {
-            let shown = if predicate == rdf::TYPE.as_str() { "a".to_owned() } else { compact(predicate) };
-            page.push_str(&format!("<tr><th>{}</th><td>{}</td></tr>\n", escape(&shown), term_html(object, base)));
+    let base = graph.inputs.iris.base();
+    let dataset = graph.inputs.iris.at("dataset");
+    let own: &[(NamedNode, Term)] = subjects.get(dataset.as_str()).map_or(&[], |(_, statements)| statements);
+    let values = |predicate: NamedNodeRef<'static>| own.iter().filter(move |(p, _)| *p == predicate).map(|(_, o)| o);
+    let title = values(dcterms::TITLE).map(literal_text).collect::<Vec<_>>().join(" / ");
+    let body = html! {
+        h1 { (title) }
+        @for description in values(dcterms::DESCRIPTION) {
+            p lang=[language(description)] { (literal_text(description)) }
         }
-        page.push_str("</table>\n");
-    }
-    page.push_str("</body>\n</html>\n");
-    Ok(page)
-}
-
-fn compact(iri: &str) -> String {
-    vocab::compact(&format!("<{iri}>"))
-}
-
-/// A link to an IRI: those under the base point into this server.
-fn link(iri: &str, base: &str) -> String {
-    let href = iri.strip_prefix(base).map_or_else(|| iri.to_owned(), |rest| format!("/{rest}"));
-    let shown = compact(iri);
-    let shown = if shown.starts_with('<') { iri.to_owned() } else { shown };
-    format!("<a href=\"{}\">{}</a>", escape(&href), escape(&shown))
-}
-
-fn term_html(term: &Term, base: &str) -> String {
-    match term {
-        Term::NamedNode(n) => link(n.as_str(), base),
-        Term::Literal(l) => match l.language() {
-            Some(lang) => {
-                format!("<span lang=\"{}\">{}</span> <small>@{}</small>", escape(lang), escape(l.value()), escape(lang))
+        h2 { "Downloads" }
+        table {
+            tr { th { "format" } th { "media type" } th { "file" } }
+            @for dump in DUMPS {
+                @let path = format!("/dump.{}", dump.file_extension());
+                tr { td { (dump.name()) } td { (dump.media_type()) } td { a href=(path) { (path) } } }
             }
-            None => escape(l.value()),
-        },
-        other => escape(&other.to_string()),
-    }
+        }
+        p {
+            "SPARQL endpoint: " a href="/sparql" { "/sparql" } ". This description as "
+            @for (i, (media, _, ext)) in DESCRIPTION_FORMATS.iter().filter(|(_, f, _)| f.is_some()).enumerate() {
+                @if i > 0 { ", " }
+                a href={ "/dataset." (ext) } { (media) }
+            }
+            "."
+        }
+        h2 { "Statements" }
+        @for (key, (subject, statements)) in &subjects {
+            h3 id=(key) { (html::term(subject.as_ref().into(), base, |_| None)) }
+            table {
+                @for (predicate, object) in statements {
+                    tr {
+                        th { @if *predicate == rdf::TYPE { "a" } @else { (html::short(predicate.as_str(), base)) } }
+                        td { (html::term(object.as_ref(), base, |_| None)) }
+                    }
+                }
+            }
+        }
+    };
+    Ok(html::page(&title, html! {}, body))
 }
 
 fn literal_text(term: &Term) -> String {
@@ -276,9 +246,9 @@ fn literal_text(term: &Term) -> String {
     }
 }
 
-fn lang_attribute(term: &Term) -> String {
+fn language(term: &Term) -> Option<&str> {
     match term {
-        Term::Literal(l) => l.language().map(|lang| format!(" lang=\"{}\"", escape(lang))).unwrap_or_default(),
-        _ => String::new(),
+        Term::Literal(l) => l.language(),
+        _ => None,
     }
 }

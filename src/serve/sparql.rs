@@ -66,10 +66,8 @@ pub enum ProtocolError {
     FormatConflict { first: String, other: String },
     #[error("the format `{given}` is not offered for {kind} results; offered: {offered}")]
     UnknownFormat { given: String, kind: &'static str, offered: String },
-    #[error("none of the media types in Accept is offered for {kind} results; offered: {offered}")]
-    NotAcceptable { kind: &'static str, offered: String },
-    #[error("none of the media types in Accept is offered for the service description; offered: {offered}")]
-    DescriptionNotAcceptable { offered: String },
+    #[error(transparent)]
+    NotAcceptable(#[from] negotiate::NotAcceptable),
     #[error("the {name} header is not usable: {message}")]
     Header { name: &'static str, message: String },
     #[error("updates need `Authorization: Bearer <token>`")]
@@ -104,7 +102,7 @@ impl ProtocolError {
         use ProtocolError::*;
         match self {
             MediaType { .. } | Charset { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            NotAcceptable { .. } | DescriptionNotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,
+            NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
             Unauthorized => StatusCode::UNAUTHORIZED,
             Forbidden(_) => StatusCode::FORBIDDEN,
             Timeout { .. } | TooMany { .. } | Cancelled => StatusCode::UNPROCESSABLE_ENTITY,
@@ -118,6 +116,9 @@ impl ProtocolError {
 
 impl IntoResponse for ProtocolError {
     fn into_response(self) -> Response {
+        if let ProtocolError::NotAcceptable(refused) = self {
+            return refused.into_response();
+        }
         let status = self.status();
         let message = self.to_string().replace(['\n', '\r'], " ");
         let mut response =
@@ -243,8 +244,7 @@ fn describe(state: &serve::State, headers: &HeaderMap, path: &str) -> Result<Res
     let mut offers: Vec<&str> = results::GRAPH_FORMATS.iter().map(|f| f.media_type).collect();
     offers.push("text/html");
     let accept = header_text(headers, header::ACCEPT, "Accept")?;
-    let chosen = negotiate::choose(accept, &offers)
-        .ok_or_else(|| ProtocolError::DescriptionNotAcceptable { offered: offers.join(", ") })?;
+    let chosen = negotiate::offered(accept, "the service description", &offers)?;
     if chosen == "text/html" {
         let mut response = Redirect::to("/query").into_response();
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
@@ -270,7 +270,8 @@ fn answer(format: Format, body: Vec<u8>) -> Response {
 /// it at every read of the store, so the evaluation stops at its next read and is answered 422. Mounted in a
 /// multi-threaded runtime (`serve::router` in another service), the work is a task of its own that evaluates on a
 /// worker handed over to a fresh thread meanwhile (`block_in_place`), and the answer comes at the limit whatever
-/// the evaluation does.
+/// the evaluation does. Either way, an evaluation that returns because it was cancelled is counted in
+/// [`Shared::stopped`](crate::serve::Shared::stopped).
 async fn execute(state: serve::State, headers: &HeaderMap, operation: Operation) -> Result<Response, ProtocolError> {
     let accept = header_text(headers, header::ACCEPT, "Accept")?.map(str::to_owned);
     if operation.kind == Kind::Update {
@@ -279,9 +280,15 @@ async fn execute(state: serve::State, headers: &HeaderMap, operation: Operation)
     let token = CancellationToken::new();
     let timeout = state.options.timeout;
     let timed_out = || ProtocolError::Timeout { seconds: format!("{}", timeout.as_secs_f64()) };
-    let work = move |token: CancellationToken| match operation.kind {
-        Kind::Query => run_query(&state, &operation, accept.as_deref(), token),
-        Kind::Update => run_update(&state, &operation, token).map(|()| StatusCode::NO_CONTENT.into_response()),
+    let work = move |token: CancellationToken| {
+        let result = match operation.kind {
+            Kind::Query => run_query(&state, &operation, accept.as_deref(), token),
+            Kind::Update => run_update(&state, &operation, token).map(|()| StatusCode::NO_CONTENT.into_response()),
+        };
+        if matches!(result, Err(ProtocolError::Cancelled)) {
+            state.stopped.record();
+        }
+        result
     };
     let result = if tokio::runtime::Handle::current().runtime_flavor() == RuntimeFlavor::CurrentThread {
         let _deadline = serve::deadline::after(timeout, token.clone());
@@ -332,7 +339,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// An evaluator with the graph's base IRI and the cancellation token.
 fn evaluator(state: &serve::State, token: CancellationToken) -> SparqlEvaluator {
     let evaluator = SparqlEvaluator::new().with_cancellation_token(token);
-    let base = state.graph.iris.base().to_owned();
+    let base = state.graph.inputs.iris.base().to_owned();
     match evaluator.clone().with_base_iri(base) {
         Ok(with_base) => with_base,
         Err(_) => evaluator,
@@ -388,7 +395,7 @@ fn run_query(
     let results = prepared.on_store(&state.graph.store).execute()?;
     let graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
     let format = results::choose(graph, &operation.format, accept)?;
-    let body = results::write(results, format, &state.graph.iris, state.options.max_results)?;
+    let body = results::write(results, format, &state.graph.inputs.iris, state.options.max_results)?;
     Ok(answer(format, body))
 }
 

@@ -1,17 +1,20 @@
 //! The output of the walk: related entities as text, JSON or DOT; central entities as text; the view or a
-//! neighbourhood as DOT (Graphviz), GraphML (Gephi), JSON or an SVG picture. Everything is written to a `Write` the caller gives.
+//! neighbourhood as DOT (Graphviz), GraphML (Gephi), JSON or an SVG picture. Everything is written to a `Write`
+//! the caller gives.
 
 use super::net::Step;
+use super::xml;
 use super::{Central, Related, Relation, View};
 use crate::build::KnowledgeGraph;
 use crate::facts::curated::Entity;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
+use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 /// The formats of `related`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RelatedFormat {
     Text,
     Json,
@@ -19,7 +22,7 @@ pub enum RelatedFormat {
 }
 
 /// The formats of `graph`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
     Dot,
     Graphml,
@@ -51,24 +54,78 @@ pub fn path_text(kg: &KnowledgeGraph, view: &View, path: &[Step]) -> String {
     text
 }
 
-/// Text escaped for XML and for DOT's quoted strings.
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
+/// Text as a quoted string of DOT.
 fn dot(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-fn entity_json(kg: &KnowledgeGraph, e: &Entity) -> String {
-    format!(
-        "\"id\": {}, \"iri\": {}, \"kind\": {}, \"label_zh\": {}, \"label_en\": {}",
-        crate::json::string(&e.id),
-        crate::json::string(kg.inputs.iris.entity(e.kind, &e.id).as_str()),
-        crate::json::string(e.kind.name()),
-        crate::json::string(&e.label_zh),
-        crate::json::string(&e.label_en)
-    )
+/// An entity in the JSON outputs.
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    id: &'a str,
+    iri: String,
+    kind: &'static str,
+    label_zh: &'a str,
+    label_en: &'a str,
+}
+
+impl<'a> EntityJson<'a> {
+    fn new(kg: &KnowledgeGraph, e: &'a Entity) -> Self {
+        Self {
+            id: &e.id,
+            iri: kg.inputs.iris.entity(e.kind, &e.id).into_string(),
+            kind: e.kind.name(),
+            label_zh: &e.label_zh,
+            label_en: &e.label_en,
+        }
+    }
+}
+
+/// One related entity in the JSON of `related`: its rank and score, the entity, and the path to it.
+#[derive(Serialize)]
+struct FoundJson<'a> {
+    rank: usize,
+    #[serde(serialize_with = "six_decimals")]
+    score: f64,
+    #[serde(flatten)]
+    entity: EntityJson<'a>,
+    path: Vec<StepJson<'a>>,
+}
+
+/// One step of a path: from and to (entity ids), the relation and whether the step follows it or goes back.
+#[derive(Serialize)]
+struct StepJson<'a> {
+    from: &'a str,
+    to: &'a str,
+    relation: &'static str,
+    direction: &'static str,
+    weight: f64,
+}
+
+/// The nodes and edges of `graph --format json`.
+#[derive(Serialize)]
+struct GraphJson<'a> {
+    nodes: Vec<EntityJson<'a>>,
+    edges: Vec<EdgeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EdgeJson<'a> {
+    source: &'a str,
+    target: &'a str,
+    relation: &'static str,
+    weight: f64,
+}
+
+/// A score with six decimals, as the text output rounds it (the digits past them are noise of the walk).
+fn six_decimals<S: serde::Serializer>(score: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(format!("{score:.6}").parse().unwrap_or(*score))
+}
+
+/// `value` as indented JSON and a newline.
+fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 /// Writes the related entities.
@@ -79,83 +136,73 @@ pub fn write_related(
     format: RelatedFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let seed = &kg.inputs.data.entities[related.seed];
     match format {
-        RelatedFormat::Text => {
-            writeln!(out, "related to {} ({} `{}`, {})", seed.label_zh, seed.kind.name(), seed.id, seed.label_en)?;
-            for (rank, found) in related.results.iter().enumerate() {
-                let e = &kg.inputs.data.entities[found.entity];
-                writeln!(
-                    out,
-                    "{:>3}  {:.4}  {:<12}  {}  {}",
-                    rank + 1,
-                    found.score,
-                    e.kind.name(),
-                    e.label_zh,
-                    e.label_en
-                )?;
-                writeln!(out, "                          {}", path_text(kg, view, &found.path))?;
-            }
-            if related.results.is_empty() {
-                writeln!(out, "(nothing within reach)")?;
-            }
-        }
-        RelatedFormat::Json => {
-            writeln!(out, "[")?;
-            for (rank, found) in related.results.iter().enumerate() {
-                let e = &kg.inputs.data.entities[found.entity];
-                let steps: Vec<String> = found
-                    .path
-                    .iter()
-                    .map(|step| {
-                        let (subject, relation, _) = view.edge(step.edge);
-                        format!(
-                            "{{\"from\": {}, \"to\": {}, \"relation\": {}, \"direction\": {}, \"weight\": {}}}",
-                            crate::json::string(&entity(kg, view, step.from).id),
-                            crate::json::string(&entity(kg, view, step.to).id),
-                            crate::json::string(relation.key()),
-                            crate::json::string(if subject == step.from { "forward" } else { "backward" }),
-                            relation.weight()
-                        )
-                    })
-                    .collect();
-                let comma = if rank + 1 < related.results.len() { "," } else { "" };
-                writeln!(
-                    out,
-                    "  {{\"rank\": {}, \"score\": {:.6}, {}, \"path\": [{}]}}{comma}",
-                    rank + 1,
-                    found.score,
-                    entity_json(kg, e),
-                    steps.join(", ")
-                )?;
-            }
-            writeln!(out, "]")?;
-        }
-        RelatedFormat::Dot => {
-            let mut nodes = BTreeSet::from([view.node(related.seed).unwrap_or_default()]);
-            let mut edges = BTreeSet::new();
-            for found in &related.results {
-                for step in &found.path {
-                    nodes.extend([step.from, step.to]);
-                    edges.insert(step.edge);
-                }
-            }
-            writeln!(out, "digraph related {{")?;
-            writeln!(out, "  node [shape=box, fontname=\"Noto Sans CJK SC\"];")?;
-            for &node in &nodes {
-                let e = entity(kg, view, node);
-                let style = if view.entity(node) == related.seed { ", style=bold, penwidth=2" } else { "" };
-                writeln!(out, "  {} [label={}{style}];", dot(&e.id), dot(&format!("{}\n{}", e.label_zh, e.label_en)))?;
-            }
-            for &edge in &edges {
-                let (s, relation, o) = view.edge(edge);
-                let (s, o) = (&entity(kg, view, s).id, &entity(kg, view, o).id);
-                writeln!(out, "  {} -> {} [label={}];", dot(s), dot(o), dot(&relation.name()))?;
-            }
-            writeln!(out, "}}")?;
-        }
+        RelatedFormat::Text => related_text(kg, view, related, out),
+        RelatedFormat::Json => write_json(&related_json(kg, view, related), out),
+        RelatedFormat::Dot => related_dot(kg, view, related, out),
+    }
+}
+
+fn related_text(kg: &KnowledgeGraph, view: &View, related: &Related, out: &mut dyn Write) -> io::Result<()> {
+    let seed = &kg.inputs.data.entities[related.seed];
+    writeln!(out, "related to {} ({} `{}`, {})", seed.label_zh, seed.kind.name(), seed.id, seed.label_en)?;
+    for (rank, found) in related.results.iter().enumerate() {
+        let e = &kg.inputs.data.entities[found.entity];
+        writeln!(out, "{:>3}  {:.4}  {:<12}  {}  {}", rank + 1, found.score, e.kind.name(), e.label_zh, e.label_en)?;
+        writeln!(out, "                          {}", path_text(kg, view, &found.path))?;
+    }
+    if related.results.is_empty() {
+        writeln!(out, "(nothing within reach)")?;
     }
     Ok(())
+}
+
+fn related_json<'a>(kg: &'a KnowledgeGraph, view: &View, related: &Related) -> Vec<FoundJson<'a>> {
+    let step = |step: &Step| {
+        let (subject, relation, _) = view.edge(step.edge);
+        StepJson {
+            from: &entity(kg, view, step.from).id,
+            to: &entity(kg, view, step.to).id,
+            relation: relation.key(),
+            direction: if subject == step.from { "forward" } else { "backward" },
+            weight: relation.weight(),
+        }
+    };
+    related
+        .results
+        .iter()
+        .enumerate()
+        .map(|(rank, found)| FoundJson {
+            rank: rank + 1,
+            score: found.score,
+            entity: EntityJson::new(kg, &kg.inputs.data.entities[found.entity]),
+            path: found.path.iter().map(step).collect(),
+        })
+        .collect()
+}
+
+fn related_dot(kg: &KnowledgeGraph, view: &View, related: &Related, out: &mut dyn Write) -> io::Result<()> {
+    let mut nodes = BTreeSet::from([view.node(related.seed).unwrap_or_default()]);
+    let mut edges = BTreeSet::new();
+    for found in &related.results {
+        for step in &found.path {
+            nodes.extend([step.from, step.to]);
+            edges.insert(step.edge);
+        }
+    }
+    writeln!(out, "digraph related {{")?;
+    writeln!(out, "  node [shape=box, fontname=\"Noto Sans CJK SC\"];")?;
+    for &node in &nodes {
+        let e = entity(kg, view, node);
+        let style = if view.entity(node) == related.seed { ", style=bold, penwidth=2" } else { "" };
+        writeln!(out, "  {} [label={}{style}];", dot(&e.id), dot(&format!("{}\n{}", e.label_zh, e.label_en)))?;
+    }
+    for &edge in &edges {
+        let (s, relation, o) = view.edge(edge);
+        let (s, o) = (&entity(kg, view, s).id, &entity(kg, view, o).id);
+        writeln!(out, "  {} -> {} [label={}];", dot(s), dot(o), dot(&relation.name()))?;
+    }
+    writeln!(out, "}}")
 }
 
 /// Writes the central entities and the communities.
@@ -183,6 +230,9 @@ pub fn write_central(kg: &KnowledgeGraph, central: &Central, out: &mut dyn Write
     Ok(())
 }
 
+/// An edge of the view between two kept nodes.
+type Edge = (NodeIndex, Relation, NodeIndex);
+
 /// Writes the nodes `nodes` of the view and the edges between them.
 pub fn write_graph(
     kg: &KnowledgeGraph,
@@ -192,91 +242,104 @@ pub fn write_graph(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let kept: BTreeSet<NodeIndex> = nodes.iter().copied().collect();
-    let edges: Vec<(NodeIndex, Relation, NodeIndex)> = view
+    let edges: Vec<Edge> = view
         .graph
         .edge_references()
         .filter(|e| kept.contains(&e.source()) && kept.contains(&e.target()))
         .map(|e| (e.source(), *e.weight(), e.target()))
         .collect();
-    let id = |n: NodeIndex| &entity(kg, view, n).id;
     match format {
-        GraphFormat::Dot => {
-            writeln!(out, "digraph qingpu {{")?;
-            writeln!(out, "  node [shape=box, fontname=\"Noto Sans CJK SC\"];")?;
-            for &n in nodes {
-                let e = entity(kg, view, n);
-                writeln!(out, "  {} [label={}, kind={}];", dot(&e.id), dot(&e.label_zh), dot(e.kind.name()))?;
-            }
-            for (s, relation, o) in &edges {
-                let style = if matches!(relation, Relation::CoMention { .. }) { ", style=dotted" } else { "" };
-                writeln!(
-                    out,
-                    "  {} -> {} [label={}, weight={}{style}];",
-                    dot(id(*s)),
-                    dot(id(*o)),
-                    dot(&relation.name()),
-                    relation.weight()
-                )?;
-            }
-            writeln!(out, "}}")?;
-        }
-        GraphFormat::Graphml => {
-            writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-            writeln!(out, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">")?;
-            for (key, on, name, kind) in [
-                ("label_zh", "node", "label_zh", "string"),
-                ("label_en", "node", "label_en", "string"),
-                ("kind", "node", "kind", "string"),
-                ("relation", "edge", "relation", "string"),
-                ("weight", "edge", "weight", "double"),
-            ] {
-                writeln!(out, "  <key id=\"{key}\" for=\"{on}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>")?;
-            }
-            writeln!(out, "  <graph id=\"qingpu\" edgedefault=\"directed\">")?;
-            for &n in nodes {
-                let e = entity(kg, view, n);
-                writeln!(
-                    out,
-                    "    <node id=\"{}\"><data key=\"label_zh\">{}</data><data key=\"label_en\">{}</data><data key=\"kind\">{}</data></node>",
-                    xml(&e.id),
-                    xml(&e.label_zh),
-                    xml(&e.label_en),
-                    e.kind.name()
-                )?;
-            }
-            for (i, (s, relation, o)) in edges.iter().enumerate() {
-                writeln!(
-                    out,
-                    "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{}</data><data key=\"weight\">{}</data></edge>",
-                    xml(id(*s)),
-                    xml(id(*o)),
-                    relation.key(),
-                    relation.weight()
-                )?;
-            }
-            writeln!(out, "  </graph>\n</graphml>")?;
-        }
-        GraphFormat::Svg => super::svg::write(kg, view, nodes, &edges, out)?,
-        GraphFormat::Json => {
-            writeln!(out, "{{\"nodes\": [")?;
-            for (i, &n) in nodes.iter().enumerate() {
-                let comma = if i + 1 < nodes.len() { "," } else { "" };
-                writeln!(out, "  {{{}}}{comma}", entity_json(kg, entity(kg, view, n)))?;
-            }
-            writeln!(out, "], \"edges\": [")?;
-            for (i, (s, relation, o)) in edges.iter().enumerate() {
-                let comma = if i + 1 < edges.len() { "," } else { "" };
-                writeln!(
-                    out,
-                    "  {{\"source\": {}, \"target\": {}, \"relation\": {}, \"weight\": {}}}{comma}",
-                    crate::json::string(id(*s)),
-                    crate::json::string(id(*o)),
-                    crate::json::string(relation.key()),
-                    relation.weight()
-                )?;
-            }
-            writeln!(out, "]}}")?;
-        }
+        GraphFormat::Dot => graph_dot(kg, view, nodes, &edges, out),
+        GraphFormat::Graphml => graph_graphml(kg, view, nodes, &edges, out),
+        GraphFormat::Svg => super::svg::write(kg, view, nodes, &edges, out),
+        GraphFormat::Json => write_json(&graph_json(kg, view, nodes, &edges), out),
     }
-    Ok(())
+}
+
+fn graph_dot(
+    kg: &KnowledgeGraph,
+    view: &View,
+    nodes: &[NodeIndex],
+    edges: &[Edge],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let id = |n: NodeIndex| &entity(kg, view, n).id;
+    writeln!(out, "digraph qingpu {{")?;
+    writeln!(out, "  node [shape=box, fontname=\"Noto Sans CJK SC\"];")?;
+    for &n in nodes {
+        let e = entity(kg, view, n);
+        writeln!(out, "  {} [label={}, kind={}];", dot(&e.id), dot(&e.label_zh), dot(e.kind.name()))?;
+    }
+    for (s, relation, o) in edges {
+        let style = if matches!(relation, Relation::CoMention { .. }) { ", style=dotted" } else { "" };
+        writeln!(
+            out,
+            "  {} -> {} [label={}, weight={}{style}];",
+            dot(id(*s)),
+            dot(id(*o)),
+            dot(&relation.name()),
+            relation.weight()
+        )?;
+    }
+    writeln!(out, "}}")
+}
+
+fn graph_graphml(
+    kg: &KnowledgeGraph,
+    view: &View,
+    nodes: &[NodeIndex],
+    edges: &[Edge],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let id = |n: NodeIndex| &entity(kg, view, n).id;
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">")?;
+    for (key, on, name, kind) in [
+        ("label_zh", "node", "label_zh", "string"),
+        ("label_en", "node", "label_en", "string"),
+        ("kind", "node", "kind", "string"),
+        ("relation", "edge", "relation", "string"),
+        ("weight", "edge", "weight", "double"),
+    ] {
+        writeln!(out, "  <key id=\"{key}\" for=\"{on}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>")?;
+    }
+    writeln!(out, "  <graph id=\"qingpu\" edgedefault=\"directed\">")?;
+    for &n in nodes {
+        let e = entity(kg, view, n);
+        writeln!(
+            out,
+            "    <node id=\"{}\"><data key=\"label_zh\">{}</data><data key=\"label_en\">{}</data><data key=\"kind\">{}</data></node>",
+            xml(&e.id),
+            xml(&e.label_zh),
+            xml(&e.label_en),
+            e.kind.name()
+        )?;
+    }
+    for (i, (s, relation, o)) in edges.iter().enumerate() {
+        writeln!(
+            out,
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{}</data><data key=\"weight\">{}</data></edge>",
+            xml(id(*s)),
+            xml(id(*o)),
+            relation.key(),
+            relation.weight()
+        )?;
+    }
+    writeln!(out, "  </graph>\n</graphml>")
+}
+
+fn graph_json<'a>(kg: &'a KnowledgeGraph, view: &View, nodes: &[NodeIndex], edges: &[Edge]) -> GraphJson<'a> {
+    let id = |n: NodeIndex| entity(kg, view, n).id.as_str();
+    GraphJson {
+        nodes: nodes.iter().map(|&n| EntityJson::new(kg, entity(kg, view, n))).collect(),
+        edges: edges
+            .iter()
+            .map(|(s, relation, o)| EdgeJson {
+                source: id(*s),
+                target: id(*o),
+                relation: relation.key(),
+                weight: relation.weight(),
+            })
+            .collect(),
+    }
 }

@@ -6,6 +6,7 @@
 //! font); a curated relation is a line, a co-mention a dotted one. Meant for a neighbourhood (`--around`): the
 //! whole view draws, but as a crowd.
 
+use super::xml;
 use super::{Relation, View};
 use crate::build::KnowledgeGraph;
 use crate::kinds::Kind;
@@ -30,10 +31,6 @@ fn colour(kind: Kind) -> (&'static str, &'static str) {
         Kind::Task => ("#7f7f7f", "plan element"),
         Kind::Scheme => ("#bcbd22", "scheme"),
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Positions for `nodes`, in `[margin, SIDE - margin]²`.
@@ -130,7 +127,7 @@ pub fn write(
             position[b].0,
             position[b].1,
             relation.weight() * 2.0,
-            escape(&relation.name())
+            xml(&relation.name())
         )?;
     }
     for (i, &node) in nodes.iter().enumerate() {
@@ -141,11 +138,11 @@ pub fn write(
             out,
             "<g><title>{} — {}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"7\" fill=\"{fill}\" stroke=\"#333\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#222\">{}</text></g>",
-            escape(&entity.label_en),
+            xml(&entity.label_en),
             entity.kind.name(),
             x + 10.0,
             y + 4.0,
-            escape(&entity.label_zh)
+            xml(&entity.label_zh)
         )?;
     }
     let mut kinds: Vec<Kind> = nodes.iter().map(|n| kg.inputs.data.entities[view.entity(*n)].kind).collect();

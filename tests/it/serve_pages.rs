@@ -2,7 +2,7 @@
 //! parse and hold what the graph says, the HTML page of an entity shows its labels, the report's words and the
 //! related policies, the ontology, the home page, the label search and the query page.
 
-use crate::server::{encode, get, post, shared};
+use crate::server::{encode, get, is_not_acceptable, post, shared};
 use crate::{graph, root, select};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, Triple};
@@ -67,9 +67,14 @@ fn an_entity_iri_redirects_to_the_document_accept_prefers() {
         assert_eq!(reply.header("location"), Some(format!("{path}.{suffix}").as_str()), "Accept: {accept}");
         assert!(reply.header("vary").is_some_and(|v| v.to_ascii_lowercase().contains("accept")), "{:?}", reply.headers);
     }
-    let refused = get(&format!("{root}{path}"), &[("accept", "image/png")]);
-    assert_eq!(refused.status, 406);
-    assert!(refused.text().contains("text/turtle"), "{}", refused.text());
+    let documents = "text/turtle, text/html, application/ld+json, application/n-triples, application/rdf+xml";
+    for (target, offered) in
+        [(path.as_str(), documents), ("/ontology", documents), ("/search?q=x", "text/html, application/json")]
+    {
+        let refused = get(&format!("{root}{target}"), &[("accept", "image/png")]);
+        is_not_acceptable(&refused);
+        assert!(refused.text().trim_end().ends_with(&format!("offered: {offered}")), "{target}: {}", refused.text());
+    }
 }
 
 #[test]
@@ -129,8 +134,8 @@ fn the_html_page_of_chonggu_shows_labels_quotes_and_related_policies() {
     assert!(page.contains(r#"<a href="/ontology#Town">"#), "the type links to the ontology: {page}");
     // A mention with the words around it, as the mentions of the graph have it.
     let kg = graph();
-    let index = kg.data.entities.iter().position(|e| e.id == id).expect("an entity");
-    let mention = kg.mentions.iter().find(|m| m.entity == index).expect("重固 is mentioned");
+    let index = kg.inputs.data.entities.iter().position(|e| e.id == id).expect("an entity");
+    let mention = kg.inputs.mentions.iter().find(|m| m.entity == index).expect("重固 is mentioned");
     let quoted = format!("…{}<mark>{}</mark>{}…", mention.spans[0].prefix, mention.name, mention.spans[0].suffix);
     assert!(page.contains(&quoted), "no {quoted} in {page}");
     // The quote of the evidence column of places.csv, from the provenance graph.
@@ -142,7 +147,7 @@ fn the_html_page_of_chonggu_shows_labels_quotes_and_related_policies() {
     assert!(!related.results.is_empty());
     let section = page.split("<h2>Related policies</h2>").nth(1).expect("a related section");
     for found in &related.results {
-        let policy = &kg.data.entities[found.entity];
+        let policy = &kg.inputs.data.entities[found.entity];
         assert!(
             section.contains(&format!("<a href=\"/id/policy/{}\">{}</a>", policy.id, policy.label_zh)),
             "{section}"
@@ -215,8 +220,13 @@ fn the_home_page_says_what_the_dataset_is_and_links_everything() {
     assert!(page.contains(&format!("<h1>{title}</h1>")), "{page}");
     assert!(page.contains(&format!(r#"<span id="triples">{triples}</span> triples"#)), "{page}");
     assert!(page.contains(&format!(r#"<span id="entities">{entities}</span> entities"#)), "{page}");
-    for link in ["/query", "/sparql", "/dataset", "/dump.ttl", "/dump.nt", "/dump.nq", "/dump.jsonld", "/ontology"] {
+    let dumps = ["/dump.ttl", "/dump.nt", "/dump.nq", "/dump.trig", "/dump.jsonld"];
+    for link in ["/query", "/sparql", "/dataset", "/ontology"].iter().chain(&dumps) {
         assert!(page.contains(&format!("href=\"{link}\"")), "no link to {link}");
+    }
+    for dump in qingpu_kg::map::metadata::DUMPS {
+        let link = format!(r#"<a href="/dump.{}">{}</a>"#, dump.file_extension(), dump.name());
+        assert!(page.contains(&link), "the home page does not offer the dump {link}");
     }
     assert!(page.contains(r#"<form action="/search" method="get""#));
 }
@@ -263,7 +273,7 @@ fn the_query_page_lists_every_named_query_and_fetches_nothing_from_elsewhere() {
     for (name, path) in &named {
         let text = std::fs::read_to_string(path).expect("query file");
         let title = query::header(&text, "title").expect("a title");
-        let escaped = qingpu_kg::serve::html::escape(title);
+        let escaped = maud::html! { (title) }.into_string();
         assert!(page.contains(&format!(r#"data-name="{name}""#)), "{name} is not listed");
         assert!(page.contains(&format!(">{escaped}</button>")), "{name}: no title {title}");
         assert!(page.contains(&format!(r#"<textarea hidden id="query-{name}">"#)), "{name}: no text");

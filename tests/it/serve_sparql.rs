@@ -5,7 +5,7 @@ use crate::server::{self, Reply, encode, get, post};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput};
-use qingpu_kg::serve::Options;
+use qingpu_kg::serve::{Options, Shared};
 use std::io::{Read, Write};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -246,11 +246,15 @@ fn a_browser_is_sent_to_the_query_page() {
 fn nothing_acceptable_is_406_naming_the_offers() {
     let reply = get(&query_url(server::shared(), LABELS), &[("accept", "image/png")]);
     is_error(&reply, 406, "application/sparql-results+json");
+    server::is_not_acceptable(&reply);
     let reply = get(&query_url(server::shared(), &format!("DESCRIBE <{CHONGGU}>")), &[("accept", "text/csv")]);
     is_error(&reply, 406, "text/turtle");
+    server::is_not_acceptable(&reply);
     let reply = get(&format!("{}&format=turtle", query_url(server::shared(), LABELS)), &[]);
     is_error(&reply, 400, "json, xml, csv, tsv");
-    is_error(&get(&sparql(server::shared()), &[("accept", "image/png")]), 406, "text/turtle");
+    let reply = get(&sparql(server::shared()), &[("accept", "image/png")]);
+    is_error(&reply, 406, "text/turtle");
+    server::is_not_acceptable(&reply);
 }
 
 #[test]
@@ -350,6 +354,19 @@ fn a_query_past_the_time_limit_is_stopped_with_422() {
 }
 
 #[test]
+fn a_cancelled_evaluation_returns_and_is_counted() {
+    let state = Shared::new(crate::graph(), Options { timeout: Duration::from_secs(1), ..server::options() });
+    let root = server::serve_state(state.clone());
+    let quick = get(&query_url(&root, LABELS), &[]);
+    assert_eq!(column(&quick, QueryResultsFormat::Json), vec![en("Chonggu Town"), zh("重固")]);
+    assert_eq!(state.stopped.count(), 0, "a query within the limit is not stopped");
+    is_error(&get(&query_url(&root, HEAVY), &[]), 422, "time limit of 1 s");
+    // Counted only once the evaluation has returned with its cancellation: an evaluation that does not see its
+    // token is never counted (it runs on, or finishes with results).
+    assert_eq!(server::stopped_evaluations(&state, 1), 1, "the cancelled evaluation did not stop");
+}
+
+#[test]
 fn results_past_the_limit_are_422_not_cut_short() {
     is_error(&get(&query_url(strict(), "SELECT * WHERE { ?s ?p ?o }"), &[]), 422, "more than 50 rows");
     let construct = "CONSTRUCT WHERE { ?s ?p ?o }";
@@ -408,9 +425,11 @@ fn the_router_in_a_multi_threaded_runtime_answers_and_keeps_the_time_limit() {
     // `serve` runs a thread a connection; a service that mounts `serve::router` in tokio's multi-threaded runtime
     // takes the other path of the endpoint (block_in_place, the answer at the limit).
     let (sender, receiver) = std::sync::mpsc::channel();
+    let options = Options { timeout: Duration::from_secs(1), ..server::options() };
+    let state = Shared::new(crate::graph(), options);
+    let served = state.clone();
     std::thread::spawn(move || {
-        let options = Options { timeout: Duration::from_secs(1), ..server::options() };
-        let state = qingpu_kg::serve::Shared::new(crate::graph(), options);
+        let state = served;
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
@@ -422,6 +441,8 @@ fn the_router_in_a_multi_threaded_runtime_answers_and_keeps_the_time_limit() {
     is_error(&get(&query_url(&root, HEAVY), &[]), 422, "time limit of 1 s");
     let next = get(&query_url(&root, LABELS), &[]);
     assert_eq!(column(&next, QueryResultsFormat::Json), vec![en("Chonggu Town"), zh("重固")]);
+    // Here the 422 comes at the limit, while the evaluation goes on until it reads its cancelled token.
+    assert_eq!(server::stopped_evaluations(&state, 1), 1, "the evaluation went on after its 422");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use qingpu_kg::serve::{self, Options, Shared};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 /// Starts a server over the repository's graph with `options`; gives its root URL (`http://127.0.0.1:PORT`).
 /// The server lives as long as the test process.
@@ -13,9 +14,13 @@ pub fn start(options: Options) -> String {
 /// Starts a server over `graph` (whose store a test may have changed, or keeps a handle on to change);
 /// gives its root URL.
 pub fn start_over(graph: qingpu_kg::KnowledgeGraph, options: Options) -> String {
+    serve_state(Shared::new(graph, options))
+}
+
+/// Serves `state` (of which a test may keep a handle, to read what the server counts); gives the root URL.
+pub fn serve_state(state: serve::State) -> String {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let state = Shared::new(graph, options);
         let bind = "127.0.0.1:0".parse().expect("loopback address");
         serve::run_until(state, bind, |address| sender.send(address).expect("test waits"), std::future::pending())
             .expect("the server runs");
@@ -96,4 +101,25 @@ pub fn post(url: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
 /// `text` percent-encoded for a URL query or a form.
 pub fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// Checks the one 406 answer of the server: one line of plain text naming what is offered, `Vary: Accept`.
+pub fn is_not_acceptable(reply: &Reply) {
+    assert_eq!(reply.status, 406, "{}", reply.text());
+    assert_eq!(reply.header("content-type"), Some("text/plain; charset=utf-8"), "{reply:?}");
+    assert_eq!(reply.header("vary"), Some("Accept"), "{reply:?}");
+    let text = reply.text();
+    assert_eq!(text.trim_end().lines().count(), 1, "one line: {text}");
+    assert!(text.starts_with("none of the media types in Accept is offered for "), "{text}");
+}
+
+/// Waits until the server of `state` has counted `expected` evaluations stopped by their cancellation, or a
+/// minute has passed; gives the last count. The minute is a bound, not a measure: a debug build sees the
+/// cancellation within a second, and an evaluation that does not stop never gets counted at all.
+pub fn stopped_evaluations(state: &Shared, expected: u64) -> u64 {
+    let start = Instant::now();
+    while state.stopped.count() < expected && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    state.stopped.count()
 }

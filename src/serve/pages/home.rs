@@ -2,30 +2,31 @@
 //!
 //! Takes the store's metadata graph (the title, description and counts of the dataset, never written here) and
 //! the entities of the data, and gives `/`: what the dataset is, its counts, the links to the query page, the
-//! endpoint, the description, the dumps and the ontology, and a search box; and `/search?q=`: the entities whose
-//! Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by `Accept`, as
-//! JSON.
+//! endpoint, the description, every dump of [`DUMPS`] and the ontology, and a search box; and `/search?q=`: the
+//! entities whose Chinese or English label or alias holds every word of `q` (case-insensitive), as HTML or, by
+//! `Accept`, as JSON.
 
-use super::{AppState, html_response, not_acceptable};
+use super::AppState;
 use crate::facts::curated::Entity;
 use crate::kinds::Kind;
-use crate::serve::html::{self, escape};
+use crate::map::metadata::DUMPS;
+use crate::serve::html;
 use crate::serve::negotiate;
 use crate::vocab::{dcterms, void};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Term};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// The most results a search lists.
 const LIMIT: usize = 100;
 
 /// The first literal value of `property` of the dataset in the metadata graph, in `language` (or untagged).
 fn metadata(state: &AppState, property: NamedNodeRef<'_>, language: Option<&str>) -> Option<String> {
-    let dataset = state.graph.iris.at("dataset");
-    let graph = state.graph.iris.graph("metadata");
+    let dataset = state.graph.inputs.iris.at("dataset");
+    let graph = state.graph.inputs.iris.graph("metadata");
     let mut quads = state.graph.store.quads_for_pattern(
         Some(NamedOrBlankNodeRef::from(&dataset)),
         Some(property),
@@ -46,43 +47,60 @@ pub async fn home(State(state): State<AppState>) -> Response {
     let triples =
         metadata(&state, void::TRIPLES, None).unwrap_or_else(|| state.graph.store.len().unwrap_or(0).to_string());
     let entities =
-        metadata(&state, void::ENTITIES, None).unwrap_or_else(|| state.graph.data.entities.len().to_string());
-    let mut body = String::new();
-    let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
-    if let (Some(_), Some(en)) = (&title_zh, &title_en) {
-        let _ = writeln!(body, r#"<p class="subtitle" lang="en">{}</p>"#, escape(en));
-    }
-    for (language, description) in ["zh", "en"].map(|l| (l, metadata(&state, dcterms::DESCRIPTION, Some(l)))) {
-        if let Some(description) = description {
-            let _ = writeln!(body, r#"<p lang="{language}">{}</p>"#, escape(&description));
-        }
-    }
-    let _ = writeln!(
-        body,
-        r#"<p class="counts"><span id="triples">{}</span> triples · <span id="entities">{}</span> entities</p>
-<form action="/search" method="get" class="search"><input type="search" name="q" placeholder="重固 / Chonggu" aria-label="Search the labels"> <button>Search</button></form>"#,
-        escape(&triples),
-        escape(&entities)
-    );
+        metadata(&state, void::ENTITIES, None).unwrap_or_else(|| state.graph.inputs.data.entities.len().to_string());
+    let descriptions = ["zh", "en"].map(|l| (l, metadata(&state, dcterms::DESCRIPTION, Some(l))));
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for entity in &state.graph.data.entities {
+    for entity in &state.graph.inputs.data.entities {
         *kinds.entry(entity.kind.name()).or_default() += 1;
     }
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    let _ = writeln!(body, "<p class=\"kinds\">{}</p>", escape(&kinds.join(" · ")));
-    let _ = writeln!(
-        body,
-        r#"<h2>Use the data</h2>
-<ul class="links">
-<li><a href="/query">Query page</a>: write SPARQL or run one of the named queries, results as a table</li>
-<li><a href="/sparql">SPARQL endpoint</a> (SPARQL 1.1 Protocol) at <code>/sparql</code></li>
-<li><a href="/dataset">Dataset description</a> (DCAT, VoID)</li>
-<li>Dumps: <a href="/dump.ttl">Turtle</a> · <a href="/dump.nt">N-Triples</a> · <a href="/dump.nq">N-Quads</a> (with the named graphs) · <a href="/dump.jsonld">JSON-LD</a></li>
-<li><a href="/ontology">Ontology</a>: the project's own classes and properties</li>
-</ul>
-<p>Every IRI under the base names a thing; asking for it redirects (303) to the document that describes it: HTML for browsers, Turtle, N-Triples, JSON-LD or RDF/XML by <code>Accept</code>.</p>"#
-    );
-    html_response(StatusCode::OK, html::page(&title, "", &body))
+    let body = html! {
+        h1 { (title) }
+        @if let (Some(_), Some(en)) = (&title_zh, &title_en) {
+            p class="subtitle" lang="en" { (en) }
+        }
+        @for (language, description) in &descriptions {
+            @if let Some(description) = description {
+                p lang=(language) { (description) }
+            }
+        }
+        p class="counts" {
+            span id="triples" { (triples) } " triples · " span id="entities" { (entities) } " entities"
+        }
+        (search_form(""))
+        p class="kinds" { (kinds.join(" · ")) }
+        h2 { "Use the data" }
+        ul class="links" {
+            li { a href="/query" { "Query page" } ": write SPARQL or run one of the named queries, results as a table" }
+            li { a href="/sparql" { "SPARQL endpoint" } " (SPARQL 1.1 Protocol) at " code { "/sparql" } }
+            li { a href="/dataset" { "Dataset description" } " (DCAT, VoID)" }
+            li {
+                "Dumps: "
+                @for (i, dump) in DUMPS.iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a href={ "/dump." (dump.file_extension()) } { (dump.name()) }
+                    @if crate::format::keeps_graphs(*dump) { " (with the named graphs)" }
+                }
+            }
+            li { a href="/ontology" { "Ontology" } ": the project's own classes and properties" }
+        }
+        p {
+            "Every IRI under the base names a thing; asking for it redirects (303) to the document that describes \
+             it: HTML for browsers, Turtle, N-Triples, JSON-LD or RDF/XML by " code { "Accept" } "."
+        }
+    };
+    html::response(StatusCode::OK, html::page(&title, html! {}, body))
+}
+
+/// The label search box, holding `query` (none when empty).
+pub(crate) fn search_form(query: &str) -> Markup {
+    html! {
+        form action="/search" method="get" class="search" {
+            input type="search" name="q" value=[(!query.is_empty()).then_some(query)] placeholder="重固 / Chonggu"
+                aria-label="Search the labels";
+            " " button { "Search" }
+        }
+    }
 }
 
 /// The query string of `/search`.
@@ -117,21 +135,22 @@ pub fn find<'a>(entities: &'a [Entity], query: &str) -> Vec<&'a Entity> {
 /// `/search?q=`: entities whose Chinese or English label or alias holds the words.
 pub async fn search(State(state): State<AppState>, headers: HeaderMap, Query(params): Query<SearchParams>) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let offers = ["text/html", "application/json"];
-    let Some(media_type) = negotiate::choose(accept, &offers) else {
-        return not_acceptable(&offers);
+    let media_type = match negotiate::offered(accept, "the search", &["text/html", "application/json"]) {
+        Ok(media_type) => media_type,
+        Err(refused) => return refused.into_response(),
     };
     let query = params.q.unwrap_or_default();
-    let found = find(&state.graph.data.entities, &query);
+    let found = find(&state.graph.inputs.data.entities, &query);
     if media_type == "application/json" {
-        return ([(header::CONTENT_TYPE, "application/json")], json(&state, &query, &found)).into_response();
+        return axum::Json(json(&state, &query, &found)).into_response();
     }
-    html_response(StatusCode::OK, html::page("Search", "", &results_html(&state, &query, &found)))
+    html::response(StatusCode::OK, html::page("Search", html! {}, results_html(&state, &query, &found)))
 }
 
 fn page_of(state: &AppState, entity: &Entity) -> (String, String) {
-    let iri = state.graph.iris.entity(entity.kind, &entity.id);
-    let path = html::local_path(iri.as_str(), state.graph.iris.base()).unwrap_or_else(|| iri.as_str().to_owned());
+    let iri = state.graph.inputs.iris.entity(entity.kind, &entity.id);
+    let path =
+        html::local_path(iri.as_str(), state.graph.inputs.iris.base()).unwrap_or_else(|| iri.as_str().to_owned());
     (iri.as_str().to_owned(), path)
 }
 
@@ -144,64 +163,71 @@ fn kind(entity: &Entity) -> String {
     }
 }
 
-fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> String {
-    let mut body = String::from("<h1>Search the labels</h1>\n");
-    let _ = writeln!(
-        body,
-        r#"<form action="/search" method="get" class="search"><input type="search" name="q" value="{}" placeholder="重固 / Chonggu" aria-label="Search the labels"> <button>Search</button></form>"#,
-        escape(query)
-    );
-    if query.trim().is_empty() {
-        let _ = writeln!(body, "<p>Write a word of a Chinese or English label: 重固, 青浦新城, Chonggu, new city.</p>");
-        return body;
-    }
-    if found.is_empty() {
-        let _ = writeln!(
-            body,
-            "<p class=\"none\">No entity has “{}” in its labels. Try fewer or shorter words, the other language, or the <a href=\"/query\">query page</a>.</p>",
-            escape(query)
-        );
-        return body;
-    }
+fn results_html(state: &AppState, query: &str, found: &[&Entity]) -> Markup {
     let shown = found.len().min(LIMIT);
-    let _ = writeln!(
-        body,
-        "<p class=\"count\">{} found{}</p>\n<table class=\"results\">",
-        found.len(),
-        if shown < found.len() { format!(", the first {shown} listed") } else { String::new() }
-    );
-    let _ = writeln!(body, "<tr><th>中文</th><th>English</th><th>kind</th></tr>");
-    for entity in &found[..shown] {
-        let (_, path) = page_of(state, entity);
-        let _ = writeln!(
-            body,
-            r#"<tr><td lang="zh"><a href="{}">{}</a></td><td lang="en">{}</td><td>{}</td></tr>"#,
-            escape(&path),
-            escape(&entity.label_zh),
-            escape(&entity.label_en),
-            escape(&kind(entity))
-        );
+    html! {
+        h1 { "Search the labels" }
+        (search_form(query))
+        @if query.trim().is_empty() {
+            p { "Write a word of a Chinese or English label: 重固, 青浦新城, Chonggu, new city." }
+        } @else if found.is_empty() {
+            p class="none" {
+                "No entity has “" (query) "” in its labels. Try fewer or shorter words, the other language, or the "
+                a href="/query" { "query page" } "."
+            }
+        } @else {
+            p class="count" {
+                (found.len()) " found"
+                @if shown < found.len() { ", the first " (shown) " listed" }
+            }
+            table class="results" {
+                tr { th { "中文" } th { "English" } th { "kind" } }
+                @for entity in &found[..shown] {
+                    tr {
+                        td lang="zh" { a href=(page_of(state, entity).1) { (entity.label_zh) } }
+                        td lang="en" { (entity.label_en) }
+                        td { (kind(entity)) }
+                    }
+                }
+            }
+        }
     }
-    let _ = writeln!(body, "</table>");
-    body
 }
 
-fn json(state: &AppState, query: &str, found: &[&Entity]) -> String {
-    let results: Vec<String> = found
+/// The JSON answer of the search: the query, how many were found, and the first [`LIMIT`] of them.
+#[derive(serde::Serialize)]
+struct Found<'a> {
+    query: &'a str,
+    total: usize,
+    results: Vec<FoundEntity<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct FoundEntity<'a> {
+    iri: String,
+    page: String,
+    kind: &'static str,
+    #[serde(rename = "type")]
+    kind_type: &'a str,
+    label_zh: &'a str,
+    label_en: &'a str,
+}
+
+fn json<'a>(state: &AppState, query: &'a str, found: &[&'a Entity]) -> Found<'a> {
+    let results = found
         .iter()
         .take(LIMIT)
         .map(|entity| {
-            let (iri, path) = page_of(state, entity);
-            format!(
-                r#"{{"iri":{},"page":{},"kind":{},"type":{},"label_zh":{},"label_en":{}}}"#,
-                crate::json::string(&iri),
-                crate::json::string(&path),
-                crate::json::string(entity.kind.name()),
-                crate::json::string(&entity.kind_type),
-                crate::json::string(&entity.label_zh),
-                crate::json::string(&entity.label_en)
-            )
+            let (iri, page) = page_of(state, entity);
+            FoundEntity {
+                iri,
+                page,
+                kind: entity.kind.name(),
+                kind_type: &entity.kind_type,
+                label_zh: &entity.label_zh,
+                label_en: &entity.label_en,
+            }
         })
         .collect();
-    format!(r#"{{"query":{},"total":{},"results":[{}]}}"#, crate::json::string(query), found.len(), results.join(","))
+    Found { query, total: found.len(), results }
 }

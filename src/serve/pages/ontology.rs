@@ -8,9 +8,9 @@
 //! not a thing of its own on the wire, so there is no 303 here.
 
 use super::rdf::{self, Format};
-use super::{AppState, failure, html_response, not_acceptable};
+use super::{AppState, OFFERS, failure, not_found};
 use crate::error::GraphError;
-use crate::serve::html::{self, escape};
+use crate::serve::html;
 use crate::vocab::ONTOLOGY_TTL;
 use crate::vocab::{self, qpk, rdf as rdf_ns, rdfs};
 
@@ -19,18 +19,16 @@ const OWL_CLASS: &str = "http://www.w3.org/2002/07/owl#Class";
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::BTreeMap;
-use std::fmt::Write;
-
-const OFFERS: &[&str] =
-    &["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
 
 /// `/ontology`, by `Accept`.
 pub async fn ontology(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let Some(media_type) = crate::serve::negotiate::choose(accept, OFFERS) else {
-        return not_acceptable(OFFERS);
+    let media_type = match crate::serve::negotiate::offered(accept, "the ontology", OFFERS) {
+        Ok(media_type) => media_type,
+        Err(refused) => return refused.into_response(),
     };
     let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
     crate::serve::negotiate::located(document(&state, suffix), &format!("/ontology.{suffix}"))
@@ -43,16 +41,16 @@ pub async fn ontology_as(State(state): State<AppState>, Path(ext): Path<String>)
 
 fn document(state: &AppState, suffix: &str) -> Response {
     let result = match suffix {
-        "html" => page(state).map(|page| html_response(StatusCode::OK, page)),
+        "html" => page(state).map(|page| html::response(StatusCode::OK, page)),
         "ttl" => Ok(([(header::CONTENT_TYPE, Format::Turtle.content_type())], ONTOLOGY_TTL).into_response()),
         other => match Format::from_suffix(other) {
-            Some(format) => rdf::graph(&state.graph.store, state.graph.iris.graph("ontology").as_ref())
-                .and_then(|triples| rdf::serialize(&triples, &state.graph.iris, format))
+            Some(format) => rdf::graph(&state.graph.store, state.graph.inputs.iris.graph("ontology").as_ref())
+                .and_then(|triples| rdf::serialize(&triples, &state.graph.inputs.iris, format))
                 .map(|body| ([(header::CONTENT_TYPE, format.content_type())], body).into_response()),
             None => {
-                let message =
-                    format!("unknown format `{other}` for the ontology (known: html, ttl, nt, jsonld, rdf)\n");
-                return (StatusCode::NOT_FOUND, message).into_response();
+                return not_found(&format!(
+                    "unknown format `{other}` for the ontology (known: html, ttl, nt, jsonld, rdf)"
+                ));
             }
         },
     };
@@ -93,9 +91,12 @@ impl Entry {
     }
 }
 
-fn page(state: &AppState) -> Result<String, GraphError> {
-    let base = state.graph.iris.base();
-    let triples = rdf::graph(&state.graph.store, state.graph.iris.graph("ontology").as_ref())?;
+/// The sections of the page, in order, as [`Entry::section`] numbers them.
+const SECTIONS: [&str; 3] = ["Classes", "Properties", "Other terms"];
+
+fn page(state: &AppState) -> Result<Markup, GraphError> {
+    let base = state.graph.inputs.iris.base();
+    let triples = rdf::graph(&state.graph.store, state.graph.inputs.iris.graph("ontology").as_ref())?;
     let mut terms: BTreeMap<String, Entry> = BTreeMap::new();
     let mut header = Entry::default();
     for triple in triples {
@@ -106,72 +107,68 @@ fn page(state: &AppState) -> Result<String, GraphError> {
             terms.entry(local.to_owned()).or_default().triples.push(triple);
         }
     }
-    let mut body = String::new();
     let title = header.literal(rdfs::LABEL, "en").unwrap_or("Ontology");
-    let _ = writeln!(body, "<h1>{}</h1>", escape(title));
-    if let Some(zh) = header.literal(rdfs::LABEL, "zh") {
-        let _ = writeln!(body, r#"<p class="subtitle" lang="zh">{}</p>"#, escape(zh));
-    }
-    if let Some(comment) = header.literal(rdfs::COMMENT, "en") {
-        let _ = writeln!(body, r#"<p lang="en">{}</p>"#, escape(comment));
-    }
-    let _ = writeln!(
-        body,
-        r#"<p class="iri">Namespace <code>{}</code> (prefix <code>{}:</code>)</p>
-<p class="formats">This ontology as: <a href="/ontology.ttl">Turtle</a> · <a href="/ontology.nt">N-Triples</a> · <a href="/ontology.jsonld">JSON-LD</a> · <a href="/ontology.rdf">RDF/XML</a></p>"#,
-        escape(qpk::NAMESPACE),
-        qpk::PREFIX
-    );
-    let names = ["Classes", "Properties", "Other terms"];
-    let _ = writeln!(body, "<nav class=\"toc\">");
-    for (section, name) in names.iter().enumerate() {
-        let members: Vec<String> = terms
-            .iter()
-            .filter(|(_, e)| e.section() == section)
-            .map(|(local, _)| format!(r##"<a href="#{0}">{0}</a>"##, escape(local)))
-            .collect();
-        let _ = writeln!(body, "<p><strong>{name}</strong>: {}</p>", members.join(" "));
-    }
-    let _ = writeln!(body, "</nav>");
-    for (section, name) in names.iter().enumerate() {
-        let _ = writeln!(body, "<h2>{name}</h2>");
-        for (local, entry) in terms.iter().filter(|(_, e)| e.section() == section) {
-            term(&mut body, local, entry, base);
+    let in_section = |section: usize| terms.iter().filter(move |(_, e)| e.section() == section);
+    let body = html! {
+        h1 { (title) }
+        @if let Some(zh) = header.literal(rdfs::LABEL, "zh") {
+            p class="subtitle" lang="zh" { (zh) }
         }
-    }
-    Ok(html::page(title, "", &body))
+        @if let Some(comment) = header.literal(rdfs::COMMENT, "en") {
+            p lang="en" { (comment) }
+        }
+        p class="iri" { "Namespace " code { (qpk::NAMESPACE) } " (prefix " code { (qpk::PREFIX) ":" } ")" }
+        p class="formats" {
+            "This ontology as: " a href="/ontology.ttl" { "Turtle" } " · " a href="/ontology.nt" { "N-Triples" }
+            " · " a href="/ontology.jsonld" { "JSON-LD" } " · " a href="/ontology.rdf" { "RDF/XML" }
+        }
+        nav class="toc" {
+            @for (section, name) in SECTIONS.iter().enumerate() {
+                p {
+                    strong { (name) } ":"
+                    @for (local, _) in in_section(section) {
+                        " " a href={ "#" (local) } { (local) }
+                    }
+                }
+            }
+        }
+        @for (section, name) in SECTIONS.iter().enumerate() {
+            h2 { (name) }
+            @for (local, entry) in in_section(section) {
+                (term(local, entry, base))
+            }
+        }
+    };
+    Ok(html::page(title, html! {}, body))
 }
 
-fn term(body: &mut String, local: &str, entry: &Entry, base: &str) {
-    let _ = writeln!(body, r##"<section class="term" id="{0}"><h3><a href="#{0}">qpk:{0}</a>"##, escape(local));
-    if let Some(zh) = entry.literal(rdfs::LABEL, "zh") {
-        let _ = write!(body, r#" <span lang="zh">{}</span>"#, escape(zh));
-    }
-    if let Some(en) = entry.literal(rdfs::LABEL, "en") {
-        let _ = write!(body, r#" <span lang="en" class="en">{}</span>"#, escape(en));
-    }
-    let _ = writeln!(body, "</h3>");
-    if let Some(comment) = entry.literal(rdfs::COMMENT, "en") {
-        let _ = writeln!(body, r#"<p lang="en">{}</p>"#, escape(comment));
-    }
+fn term(local: &str, entry: &Entry, base: &str) -> Markup {
     let shown = |t: &&Triple| {
         !((t.predicate == rdfs::LABEL || t.predicate == rdfs::COMMENT) && matches!(t.object, Term::Literal(_)))
     };
-    let rest: Vec<String> = entry
-        .triples
-        .iter()
-        .filter(shown)
-        .map(|t| {
-            let p = t.predicate.as_str();
-            format!(
-                "<dt>{}</dt><dd>{}</dd>",
-                html::link(p, base, &html::short(p, base)),
-                html::term(t.object.as_ref(), base, |_| None)
-            )
-        })
-        .collect();
-    if !rest.is_empty() {
-        let _ = writeln!(body, "<dl>{}</dl>", rest.join(""));
+    let rest: Vec<&Triple> = entry.triples.iter().filter(shown).collect();
+    html! {
+        section class="term" id=(local) {
+            h3 {
+                a href={ "#" (local) } { "qpk:" (local) }
+                @if let Some(zh) = entry.literal(rdfs::LABEL, "zh") {
+                    " " span lang="zh" { (zh) }
+                }
+                @if let Some(en) = entry.literal(rdfs::LABEL, "en") {
+                    " " span lang="en" class="en" { (en) }
+                }
+            }
+            @if let Some(comment) = entry.literal(rdfs::COMMENT, "en") {
+                p lang="en" { (comment) }
+            }
+            @if !rest.is_empty() {
+                dl {
+                    @for t in rest {
+                        dt { (html::named_link(t.predicate.as_str(), base)) }
+                        dd { (html::term(t.object.as_ref(), base, |_| None)) }
+                    }
+                }
+            }
+        }
     }
-    let _ = writeln!(body, "</section>");
 }

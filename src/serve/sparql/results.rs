@@ -85,14 +85,14 @@ pub fn choose(graph: bool, format: &[String], accept: Option<&str>) -> Result<Fo
         }
         return Ok(chosen);
     }
-    let media_types: Vec<&str> = offers.iter().map(|f| f.media_type).collect();
-    let chosen = negotiate::choose(accept, &media_types)
-        .ok_or_else(|| ProtocolError::NotAcceptable { kind, offered: media_types.join(", ") })?;
+    let media_types: Vec<&'static str> = offers.iter().map(|f| f.media_type).collect();
+    let what = if graph { "CONSTRUCT and DESCRIBE results" } else { "SELECT and ASK results" };
+    let chosen = negotiate::offered(accept, what, &media_types)?;
     offers
         .iter()
         .find(|f| f.media_type == chosen)
         .copied()
-        .ok_or_else(|| ProtocolError::NotAcceptable { kind, offered: media_types.join(", ") })
+        .ok_or_else(|| ProtocolError::Internal(format!("{chosen} is offered but has no writer")))
 }
 
 fn names(offers: &[Format]) -> String {
