@@ -10,6 +10,7 @@ mod digests;
 mod export;
 mod extract;
 mod metadata;
+mod ontology;
 mod publish;
 mod push;
 mod queries;
