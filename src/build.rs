@@ -137,10 +137,15 @@ pub fn build_persistent(data_dir: &Path, base: &str, dir: &Path) -> Result<Knowl
     let inputs = read(data_dir, base)?;
     let mut quads = Vec::new();
     emit(&inputs, &mut quads)?;
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+    }
     let loaded = (|| -> Result<(), GraphError> {
         // The bulk loader is RocksDB's fast path: it writes sorted files instead of one large transaction.
         let store = Store::open(&fresh)?;
-        store.bulk_loader().load_quads(quads)?;
+        let mut loader = store.bulk_loader();
+        loader.load_quads(quads)?;
+        loader.commit()?;
         store.flush()?;
         Ok(())
     })();

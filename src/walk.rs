@@ -17,7 +17,7 @@ pub mod svg;
 use crate::build::KnowledgeGraph;
 use crate::error::GraphError;
 use crate::facts::curated::{Detail, Entity};
-use crate::kinds::{Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
+use crate::kinds::{Kind, Predicate};
 use net::{Adjacency, Scored, Step};
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -101,13 +101,7 @@ pub struct View {
 
 /// Whether an entity is a node of the view.
 pub fn is_node(entity: &Entity) -> bool {
-    match entity.kind {
-        Kind::Concept => {
-            ![SCHEME_STATUS, SCHEME_DOCTYPE, SCHEME_UNIT, SCHEME_INDICATOR].contains(&entity.kind_type.as_str())
-        }
-        Kind::Scheme => false,
-        _ => true,
-    }
+    !entity.is_controlled_list()
 }
 
 impl View {

@@ -118,6 +118,20 @@ pub struct Dataset {
     index: HashMap<String, usize>,
 }
 
+impl Entity {
+    /// Whether the entity is a word of a controlled list — a status, a document type, a unit, an indicator, or a
+    /// scheme itself: the vocabulary of the data, not a thing the report speaks of.
+    pub fn is_controlled_list(&self) -> bool {
+        match self.kind {
+            Kind::Concept => {
+                [SCHEME_STATUS, SCHEME_DOCTYPE, SCHEME_UNIT, SCHEME_INDICATOR].contains(&self.kind_type.as_str())
+            }
+            Kind::Scheme => true,
+            _ => false,
+        }
+    }
+}
+
 impl Dataset {
     /// The entity that `query` names: an id, an IRI, or a Chinese or English label or alias. Several matches are
     /// listed in the error; none gets the nearest labels (those sharing most characters, then closest) as a hint.

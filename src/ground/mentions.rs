@@ -6,7 +6,7 @@
 //! entities names neither (it is ambiguous) and names of one character are not looked for.
 
 use crate::facts::curated::{Dataset, Entity};
-use crate::kinds::{Kind, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
+use crate::kinds::Kind;
 use crate::source::{Locator, Matcher, Source, Span};
 use std::collections::HashMap;
 use std::fmt;
@@ -26,14 +26,9 @@ pub struct Mention {
 
 /// Whether the names of an entity are looked for: the things a reader looks up, not the words of the controlled
 /// lists (开工, 规划, 元 and the indicators are everywhere and name no thing).
+/// Plan elements are not looked for either: their labels are the report's own headings and sentences.
 fn is_mentionable(entity: &Entity) -> bool {
-    match entity.kind {
-        Kind::Concept => {
-            ![SCHEME_STATUS, SCHEME_DOCTYPE, SCHEME_UNIT, SCHEME_INDICATOR].contains(&entity.kind_type.as_str())
-        }
-        Kind::Scheme | Kind::Task => false,
-        _ => true,
-    }
+    !entity.is_controlled_list() && entity.kind != Kind::Task
 }
 
 /// Finds every mention of every entity of `data` in `source`.

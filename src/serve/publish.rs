@@ -95,7 +95,7 @@ fn describe(state: &Shared, media: &str) -> Response {
     };
     let mut bytes = Vec::new();
     match export::export(&graph.store, &graph.inputs.iris, format, Some("metadata"), &mut bytes) {
-        Ok(()) => ([(header::CONTENT_TYPE, content_type(media))], bytes).into_response(),
+        Ok(()) => ([(header::CONTENT_TYPE, content_type(format.media_type()))], bytes).into_response(),
         Err(error) => failure(&error),
     }
 }
@@ -127,7 +127,7 @@ pub async fn dump(State(state): State<Shared>, Path(ext): Path<String>, headers:
     let disposition = HeaderValue::from_str(&disposition).unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type(dump.media_type()))),
+            (header::CONTENT_TYPE, content_type(dump.media_type())),
             (header::CONTENT_DISPOSITION, disposition),
             (header::ETAG, etag),
         ],
@@ -165,15 +165,12 @@ fn file_stem(state: &Shared) -> String {
     report.as_str().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("dump").to_owned()
 }
 
-fn content_type(media: &str) -> &'static str {
-    match media {
-        "text/turtle" => "text/turtle; charset=utf-8",
-        "application/ld+json" => "application/ld+json",
-        "application/n-triples" => "application/n-triples",
-        "application/n-quads" => "application/n-quads",
-        "application/trig" => "application/trig",
-        "application/rdf+xml" => "application/rdf+xml",
-        _ => "application/octet-stream",
+/// The `Content-Type` of a dump or description: its media type, with the charset of Turtle's text type.
+fn content_type(media: &'static str) -> HeaderValue {
+    if media.starts_with("text/") {
+        HeaderValue::from_str(&format!("{media}; charset=utf-8")).unwrap_or(HeaderValue::from_static(media))
+    } else {
+        HeaderValue::from_static(media)
     }
 }
 
@@ -250,5 +247,20 @@ fn language(term: &Term) -> Option<&str> {
     match term {
         Term::Literal(l) => l.language(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_description_formats_are_oxigraphs() {
+        for (media, format, ext) in DESCRIPTION_FORMATS {
+            match format {
+                Some(format) => assert_eq!((format.media_type(), format.file_extension()), (*media, *ext)),
+                None => assert_eq!((*media, *ext), ("text/html", "html")),
+            }
+        }
     }
 }

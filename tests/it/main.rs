@@ -21,6 +21,8 @@ mod server;
 mod shacl;
 mod spans;
 mod stats;
+#[cfg(feature = "rocksdb")]
+mod store;
 mod w3c_protocol;
 mod walk;
 

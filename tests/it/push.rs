@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 
 /// A store that refuses every request with 401 and a two-line body; gives its URL and the first request it got.
-fn refusing_store() -> (String, std::thread::JoinHandle<String>) {
+pub fn refusing_store() -> (String, std::thread::JoinHandle<String>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
     let url = format!("http://{}", listener.local_addr().expect("address"));
     let handle = std::thread::spawn(move || {

@@ -6,7 +6,7 @@ use std::process::{Child, Stdio};
 
 /// Starts `qingpu-kg serve --bind 127.0.0.1:0 ARGS`; gives the process and the root URL it printed (`None` when it
 /// printed something else).
-fn spawn(args: &[&str]) -> (Child, Option<String>, String) {
+pub fn spawn(args: &[&str]) -> (Child, Option<String>, String) {
     let mut child = crate::bin()
         .args(["serve", "--bind", "127.0.0.1:0"])
         .args(args)

@@ -9,7 +9,7 @@ use crate::error::GraphError;
 use crate::export;
 use crate::iri::Iris;
 use crate::vocab::rdf;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef, Triple};
 use oxigraph::store::Store;
 
@@ -26,24 +26,14 @@ impl Format {
     /// Every format, the default first.
     pub const ALL: [Format; 4] = [Format::Turtle, Format::NTriples, Format::JsonLd, Format::RdfXml];
 
-    /// The media type (without parameters).
+    /// The media type (without parameters), as Oxigraph gives it.
     pub fn media_type(self) -> &'static str {
-        match self {
-            Format::Turtle => "text/turtle",
-            Format::NTriples => "application/n-triples",
-            Format::JsonLd => "application/ld+json",
-            Format::RdfXml => "application/rdf+xml",
-        }
+        self.rdf().media_type()
     }
 
-    /// The file suffix of the document (`ttl`, `nt`, `jsonld`, `rdf`).
+    /// The file suffix of the document (`ttl`, `nt`, `jsonld`, `rdf`), as Oxigraph gives it.
     pub fn suffix(self) -> &'static str {
-        match self {
-            Format::Turtle => "ttl",
-            Format::NTriples => "nt",
-            Format::JsonLd => "jsonld",
-            Format::RdfXml => "rdf",
-        }
+        self.rdf().file_extension()
     }
 
     /// The `Content-Type` header of a document.
@@ -61,11 +51,12 @@ impl Format {
         Self::ALL.into_iter().find(|f| f.media_type() == media_type)
     }
 
-    fn rdf(self) -> RdfFormat {
+    /// Oxigraph's format, which knows the rest.
+    pub fn rdf(self) -> RdfFormat {
         match self {
             Format::Turtle => RdfFormat::Turtle,
             Format::NTriples => RdfFormat::NTriples,
-            Format::JsonLd => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            Format::JsonLd => crate::format::JSON_LD,
             Format::RdfXml => RdfFormat::RdfXml,
         }
     }
@@ -126,7 +117,7 @@ fn sort(triples: &mut Vec<Triple>) {
 
 /// `triples` written in `format` with the project's prefixes.
 pub fn serialize(triples: &[Triple], iris: &Iris, format: Format) -> Result<Vec<u8>, GraphError> {
-    let io = |source| GraphError::Io { path: "response".into(), source };
+    let io = |source| GraphError::Output { source };
     let mut writer = export::serializer(format.rdf(), iris).for_writer(Vec::new());
     for triple in triples {
         writer.serialize_triple(triple).map_err(io)?;

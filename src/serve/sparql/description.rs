@@ -11,29 +11,23 @@ use oxigraph::io::RdfSerializer;
 use oxigraph::model::{BlankNode, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use oxigraph::store::Store;
 
+/// The W3C namespace of format IRIs (a prefix of the description).
+const FORMATS: &str = "http://www.w3.org/ns/formats/";
 /// The Service Description namespace.
 pub const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
-/// The W3C namespace of format IRIs.
-pub const FORMATS: &str = "http://www.w3.org/ns/formats/";
 
 fn sd(local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{SD}{local}"))
 }
 
-/// The W3C IRI of a result format.
+/// The W3C IRI of a result format, from Oxigraph's (aliases of a media type have none of their own).
 fn format_iri(format: &Format) -> Option<NamedNode> {
-    let local = match format.media_type {
-        "application/sparql-results+json" => "SPARQL_Results_JSON",
-        "application/sparql-results+xml" => "SPARQL_Results_XML",
-        "text/csv" => "SPARQL_Results_CSV",
-        "text/tab-separated-values" => "SPARQL_Results_TSV",
-        "text/turtle" => "Turtle",
-        "application/n-triples" => "N-Triples",
-        "application/ld+json" => "JSON-LD",
-        "application/rdf+xml" => "RDF_XML",
-        _ => return None,
+    let (media_type, iri) = match format.writer {
+        Writer::Table(f) => (f.media_type(), f.iri()),
+        Writer::Rdf(f) => (f.media_type(), crate::format::w3c_iri(f)),
     };
-    Some(NamedNode::new_unchecked(format!("{FORMATS}{local}")))
+    let essence = media_type.split(';').next().unwrap_or(media_type).trim();
+    (essence == format.media_type).then(|| NamedNode::new_unchecked(iri))
 }
 
 /// The triples of the description of the endpoint at `endpoint`.

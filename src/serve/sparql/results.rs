@@ -8,7 +8,7 @@
 use super::ProtocolError;
 use crate::iri::Iris;
 use crate::serve::negotiate;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
@@ -52,7 +52,7 @@ pub const TABLE_FORMATS: &[Format] = &[
 pub const GRAPH_FORMATS: &[Format] = &[
     rdf("text/turtle", "turtle", RdfFormat::Turtle),
     rdf("application/n-triples", "ntriples", RdfFormat::NTriples),
-    rdf("application/ld+json", "jsonld", RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() }),
+    rdf("application/ld+json", "jsonld", crate::format::JSON_LD),
     rdf("application/rdf+xml", "rdfxml", RdfFormat::RdfXml),
 ];
 
@@ -149,6 +149,20 @@ pub fn write(results: QueryResults<'_>, format: Format, iris: &Iris, limit: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_media_types_and_names_are_oxigraphs_and_the_projects() {
+        for format in TABLE_FORMATS.iter().chain(GRAPH_FORMATS) {
+            let (oxigraph, name) = match format.writer {
+                Writer::Table(f) => (f.media_type(), crate::format::results_name(f)),
+                Writer::Rdf(f) => (f.media_type(), crate::format::rdf_name(f)),
+            };
+            let alias = ["application/json", "application/xml"].contains(&format.media_type);
+            let essence = oxigraph.split(';').next().unwrap_or(oxigraph).trim();
+            assert!(format.media_type == essence || alias, "{format:?}");
+            assert_eq!(format.name, name, "{format:?}");
+        }
+    }
 
     #[test]
     fn json_and_turtle_are_the_defaults() {
