@@ -11,6 +11,11 @@ use std::fmt;
 pub const QUOTE_SEPARATOR: &str = " … ";
 /// The separator of several aliases in one `alt_zh` cell.
 pub const ALIAS_SEPARATOR: char = '|';
+
+/// The aliases of an `alt_zh` cell: split at [`ALIAS_SEPARATOR`], trimmed, empty ones left out.
+pub fn aliases(cell: &str) -> Vec<String> {
+    cell.split(ALIAS_SEPARATOR).map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect()
+}
 /// Words of the report that a row cites, with the cell they come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {

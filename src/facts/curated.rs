@@ -10,7 +10,7 @@ use crate::facts::cells::{
 };
 use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
-use crate::values::{ALIAS_SEPARATOR, Approximation, FigureKind, Period, Quote};
+use crate::values::{Approximation, FigureKind, Period, Quote, aliases};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -433,13 +433,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
             kind_type,
             label_zh: required(&at("label_zh"), row.label_zh)?,
             label_en: required(&at("label_en"), row.label_en)?,
-            alt_zh: row
-                .alt_zh
-                .split(ALIAS_SEPARATOR)
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(String::from)
-                .collect(),
+            alt_zh: aliases(&row.alt_zh),
             evidence,
             detail,
             place: line,

@@ -6,7 +6,7 @@ use crate::error::{DataError, Location};
 use crate::facts::cells::slug;
 use crate::facts::csv::{self, Columns, Table};
 use crate::source::Matcher;
-use crate::values::ALIAS_SEPARATOR;
+use crate::values::aliases;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -102,13 +102,7 @@ fn read(file: &Path) -> Result<Gazetteer, DataError> {
             kind_type: row.kind_type.trim().to_owned(),
             label_zh: label_zh.to_owned(),
             label_en: row.label_en.trim().to_owned(),
-            alt_zh: row
-                .alt_zh
-                .split(ALIAS_SEPARATOR)
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(String::from)
-                .collect(),
+            alt_zh: aliases(&row.alt_zh),
             division_code: row.division_code.trim().to_owned(),
         });
     }
