@@ -75,7 +75,7 @@ pub fn ground(source: &Source, data: &Dataset) -> Result<Grounding, DataError> {
 fn must_occur(entity: &Entity) -> bool {
     match entity.kind {
         Kind::Scheme => false,
-        Kind::Concept => entity.kind_type != SCHEME_INDICATOR,
+        Kind::Concept => entity.scheme() != Some(SCHEME_INDICATOR),
         _ => true,
     }
 }

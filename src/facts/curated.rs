@@ -31,7 +31,7 @@ pub enum Detail {
     Project { status: Option<String>, year: Option<u16> },
     Policy { status: Option<String>, period: Option<Period> },
     Event { year: Option<u16> },
-    Concept { broader: Option<String>, notation: Option<String>, definition: Option<Quote> },
+    Concept { scheme: String, broader: Option<String>, notation: Option<String>, definition: Option<Quote> },
     Task { notation: Option<String> },
 }
 
@@ -40,8 +40,9 @@ pub enum Detail {
 pub struct Entity {
     pub kind: Kind,
     pub id: String,
-    /// The `type` column (for policies the id of a document-type concept), or for concepts their scheme.
-    pub kind_type: String,
+    /// The `type` column: a type of [`Kind::types`], or for a policy the id of its document-type concept; empty
+    /// for people, concepts (whose scheme is in [`Detail::Concept`]) and schemes.
+    pub type_id: String,
     pub label_zh: String,
     pub label_en: String,
     pub alt_zh: Vec<String>,
@@ -119,13 +120,21 @@ pub struct Dataset {
 }
 
 impl Entity {
+    /// The scheme of a concept.
+    pub fn scheme(&self) -> Option<&str> {
+        match &self.detail {
+            Detail::Concept { scheme, .. } => Some(scheme),
+            _ => None,
+        }
+    }
+
     /// Whether the entity is a word of a controlled list — a status, a document type, a unit, an indicator, or a
     /// scheme itself: the vocabulary of the data, not a thing the report speaks of.
     pub fn is_controlled_list(&self) -> bool {
         match self.kind {
-            Kind::Concept => {
-                [SCHEME_STATUS, SCHEME_DOCTYPE, SCHEME_UNIT, SCHEME_INDICATOR].contains(&self.kind_type.as_str())
-            }
+            Kind::Concept => self
+                .scheme()
+                .is_some_and(|s| [SCHEME_STATUS, SCHEME_DOCTYPE, SCHEME_UNIT, SCHEME_INDICATOR].contains(&s)),
             Kind::Scheme => true,
             _ => false,
         }
@@ -209,7 +218,7 @@ impl Dataset {
         for entity in &data.entities {
             data.check_entity_references(entity)?;
             if entity.kind == Kind::Concept
-                && entity.kind_type == SCHEME_INDICATOR
+                && entity.scheme() == Some(SCHEME_INDICATOR)
                 && let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place)
             {
                 return Err(DataError::Invalid {
@@ -227,14 +236,9 @@ impl Dataset {
         Ok(data)
     }
 
-    /// Resolves `id` (from the cell at `place`) to an entity of one of `kinds` and, where given, of `kind_type`.
-    fn resolve(
-        &self,
-        place: &Location,
-        id: &str,
-        kinds: &[Kind],
-        kind_type: Option<&str>,
-    ) -> Result<&Entity, DataError> {
+    /// Resolves `id` (from the cell at `place`) to an entity of one of `kinds` and, where given, of the type (or,
+    /// for a concept, the scheme) `scheme`.
+    fn resolve(&self, place: &Location, id: &str, kinds: &[Kind], scheme: Option<&str>) -> Result<&Entity, DataError> {
         let entity = self.get(id).ok_or_else(|| DataError::UnknownId {
             place: place.clone(),
             id: id.to_owned(),
@@ -242,13 +246,18 @@ impl Dataset {
         })?;
         let expected = || {
             let names: Vec<_> = kinds.iter().map(|k| k.name()).collect();
-            match kind_type {
+            match scheme {
                 Some(t) => format!("a {} of type `{t}`", names.join(" or ")),
                 None => format!("a {}", names.join(" or ")),
             }
         };
-        if !kinds.contains(&entity.kind) || kind_type.is_some_and(|t| t != entity.kind_type) {
-            let found = format!("{} of type `{}`", entity.kind.name(), entity.kind_type);
+        // A concept is checked against its scheme, anything else against its type.
+        let class = entity.scheme().unwrap_or(&entity.type_id);
+        if !kinds.contains(&entity.kind) || scheme.is_some_and(|s| s != class) {
+            let found = match entity.scheme() {
+                Some(scheme) => format!("{} of scheme `{scheme}`", entity.kind.name()),
+                None => format!("{} of type `{}`", entity.kind.name(), entity.type_id),
+            };
             return Err(DataError::WrongKind {
                 place: place.clone(),
                 id: id.to_owned(),
@@ -267,17 +276,17 @@ impl Dataset {
     fn check_entity_references(&self, entity: &Entity) -> Result<(), DataError> {
         let at = |column: &str| column_place(&entity.place, entity.kind, column);
         match &entity.detail {
-            Detail::Concept { broader, .. } => {
-                self.resolve(&at("scheme"), &entity.kind_type, &[Kind::Scheme], None)?;
+            Detail::Concept { scheme, broader, .. } => {
+                self.resolve(&at("scheme"), scheme, &[Kind::Scheme], None)?;
                 if let Some(broader) = broader {
-                    self.resolve(&at("broader"), broader, &[Kind::Concept], Some(&entity.kind_type))?;
+                    self.resolve(&at("broader"), broader, &[Kind::Concept], Some(scheme))?;
                 }
             }
             Detail::Project { status: Some(status), .. } => {
                 self.resolve(&at("status"), status, &[Kind::Concept], Some(SCHEME_STATUS))?;
             }
             Detail::Policy { status, .. } => {
-                self.resolve(&at("type"), &entity.kind_type, &[Kind::Concept], Some(SCHEME_DOCTYPE))?;
+                self.resolve(&at("type"), &entity.type_id, &[Kind::Concept], Some(SCHEME_DOCTYPE))?;
                 if let Some(status) = status {
                     self.resolve(&at("status"), status, &[Kind::Concept], Some(SCHEME_STATUS))?;
                 }
@@ -378,9 +387,8 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
     for (line, row) in rows {
         let at = |column: &str| place_in(&line, cols, column);
         let id = slug(&at("id"), &row.id)?;
-        let kind_type = match kind {
-            Kind::Concept => slug(&at("scheme"), &row.scheme)?,
-            Kind::Person | Kind::Scheme => String::new(),
+        let type_id = match kind {
+            Kind::Person | Kind::Scheme | Kind::Concept => String::new(),
             Kind::Policy => slug(&at("type"), &row.kind_type)?,
             _ => {
                 let types = kind.types().unwrap_or(&[]);
@@ -419,6 +427,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
             },
             Kind::Event => Detail::Event { year: optional_year(&at("year"), &row.year)? },
             Kind::Concept => Detail::Concept {
+                scheme: slug(&at("scheme"), &row.scheme)?,
                 broader: optional_slug("broader", &row.broader)?,
                 notation: Some(row.notation).filter(|n| !n.is_empty()),
                 definition: (!row.definition_zh.is_empty())
@@ -430,7 +439,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
         entities.push(Entity {
             kind,
             id,
-            kind_type,
+            type_id,
             label_zh: required(&at("label_zh"), row.label_zh)?,
             label_en: required(&at("label_en"), row.label_en)?,
             alt_zh: aliases(&row.alt_zh),
@@ -514,7 +523,7 @@ fn read_observations(
     let units: HashMap<&str, &str> = data
         .entities
         .iter()
-        .filter(|e| e.kind == Kind::Concept && e.kind_type == SCHEME_UNIT)
+        .filter(|e| e.scheme() == Some(SCHEME_UNIT))
         .map(|e| (e.label_zh.as_str(), e.id.as_str()))
         .collect();
     let mut observations = Vec::with_capacity(rows.len());

@@ -127,7 +127,7 @@ pub fn map(
 fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut BTreeMap<Period, NamedNode>) {
     let node = iris.entity(entity.kind, &entity.id);
     facts.types(&node, entity.kind.classes());
-    facts.types(&node, kinds::type_classes(entity.kind, &entity.kind_type));
+    facts.types(&node, kinds::type_classes(entity.kind, &entity.type_id));
     let (label_zh, label_en) = (zh(&entity.label_zh), en(&entity.label_en));
     for property in [rdfs::LABEL, skos::PREF_LABEL] {
         facts.add(&node, property, &label_zh);
@@ -161,7 +161,7 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
             }
         }
         Detail::Policy { status, period } => {
-            facts.add(&node, schema::LEGISLATION_TYPE, &concept(&entity.kind_type));
+            facts.add(&node, schema::LEGISLATION_TYPE, &concept(&entity.type_id));
             if let Some(status) = status {
                 facts.add(&node, qpk::STATUS, &concept(status));
             }
@@ -175,8 +175,8 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
             let iri = periods.entry(period).or_insert_with(|| iris.period(period));
             facts.add(&node, dcterms::TEMPORAL, &*iri);
         }
-        Detail::Concept { broader, notation, definition } => {
-            let scheme = iris.entity(Kind::Scheme, &entity.kind_type);
+        Detail::Concept { scheme, broader, notation, definition } => {
+            let scheme = iris.entity(Kind::Scheme, scheme);
             facts.add(&node, skos::IN_SCHEME, &scheme);
             match broader {
                 Some(broader) => {
@@ -219,7 +219,7 @@ fn map_reported_under(iris: &Iris, data: &Dataset, grounding: &Grounding, facts:
         facts.add(&node, schema::POSITION, &typed((position + 1).to_string(), xsd::INTEGER));
     }
     let mut items: BTreeMap<usize, Vec<NamedNode>> = BTreeMap::new();
-    for task in data.entities.iter().filter(|e| e.kind == Kind::Task && e.kind_type != kinds::TASK_STRATEGY) {
+    for task in data.entities.iter().filter(|e| e.kind == Kind::Task && e.type_id != kinds::TASK_STRATEGY) {
         for span in grounding.spans(&task.id) {
             let node = iris.entity(Kind::Task, &task.id);
             let list = items.entry(span.paragraph).or_default();

@@ -67,7 +67,7 @@ fn qingpu_all_22_glossary_entries_with_their_definitions() {
     assert_eq!(x.glossary.len(), 22);
     let data = Dataset::load(&root().join("data")).expect("the data loads");
     let mut compared = 0;
-    for entity in data.entities.iter().filter(|e| e.kind_type == "glossary") {
+    for entity in data.entities.iter().filter(|e| e.scheme() == Some("glossary")) {
         let Detail::Concept { notation: Some(notation), definition: Some(definition), .. } = &entity.detail else {
             continue;
         };

@@ -157,7 +157,7 @@ fn page_of(state: &AppState, entity: &Entity) -> (String, String) {
 fn kind(entity: &Entity) -> String {
     match entity.kind {
         Kind::Concept | Kind::Place | Kind::Project | Kind::Organization | Kind::Event | Kind::Task => {
-            format!("{} · {}", entity.kind.name(), entity.kind_type)
+            format!("{} · {}", entity.kind.name(), entity.scheme().unwrap_or(&entity.type_id))
         }
         _ => entity.kind.name().to_owned(),
     }
@@ -223,7 +223,7 @@ fn json<'a>(state: &AppState, query: &'a str, found: &[&'a Entity]) -> Found<'a>
                 iri,
                 page,
                 kind: entity.kind.name(),
-                kind_type: &entity.kind_type,
+                kind_type: entity.scheme().unwrap_or(&entity.type_id),
                 label_zh: &entity.label_zh,
                 label_en: &entity.label_en,
             }
