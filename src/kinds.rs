@@ -1,6 +1,6 @@
 //! The kinds of things the data holds, the values of their `type` columns and the relations between them.
 //!
-//! One table a kind, read by [`crate::records`] to check the data and by [`crate::map`] to write it: adding a
+//! One table a kind, read by [`crate::facts::curated`] to check the data and by [`crate::map`] to write it: adding a
 //! type or a relation is one line here (and its terms in `ontology/qingpu.ttl`).
 
 use crate::vocab::{dcterms, eli, geo, org, qpk, rdfs, schema, skos};

@@ -90,7 +90,7 @@ impl Default for Options {
     }
 }
 
-/// The entity graph: nodes hold an index into [`crate::records::Dataset::entities`], edges their
+/// The entity graph: nodes hold an index into [`crate::facts::curated::Dataset::entities`], edges their
 /// [`Relation`], added from subject to object.
 pub struct View {
     pub graph: UnGraph<usize, Relation>,
