@@ -21,6 +21,11 @@ pub const RDF: &[(&str, RdfFormat)] = &[
     ("jsonld", JSON_LD),
 ];
 
+/// The formats one graph is offered in on the web — a resource's document, the ontology, the dataset description,
+/// the results of CONSTRUCT and DESCRIBE — the default first. N-Quads and TriG are left to the dumps: these graphs
+/// have no named graphs to keep.
+pub const DOCUMENTS: &[RdfFormat] = &[RdfFormat::Turtle, JSON_LD, RdfFormat::NTriples, RdfFormat::RdfXml];
+
 /// The formats of SELECT and ASK results, each by the name a user types.
 pub const RESULTS: &[(&str, QueryResultsFormat)] = &[
     ("json", QueryResultsFormat::Json),
@@ -29,12 +34,14 @@ pub const RESULTS: &[(&str, QueryResultsFormat)] = &[
     ("tsv", QueryResultsFormat::Tsv),
 ];
 
-/// The RDF format a word names: a name of [`RDF`], a file extension or a media type.
+/// The RDF format a word names: a name of [`RDF`] (case, `-` and `_` aside: `N-Triples`, `json_ld`), a file
+/// extension or a media type.
 pub fn rdf(word: &str) -> Option<RdfFormat> {
     let word = word.trim();
     let known = |format: RdfFormat| RDF.iter().any(|(_, f)| *f == format);
+    let bare: String = word.chars().filter(|c| !matches!(c, '-' | '_')).collect();
     RDF.iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .find(|(name, _)| name.eq_ignore_ascii_case(&bare))
         .map(|(_, format)| *format)
         .or_else(|| RdfFormat::from_extension(word).filter(|f| known(*f)))
         .or_else(|| RdfFormat::from_media_type(word).filter(|f| known(*f)))
@@ -50,6 +57,16 @@ pub fn results(word: &str) -> Option<QueryResultsFormat> {
         .map(|(_, format)| *format)
         .or_else(|| QueryResultsFormat::from_extension(word))
         .or_else(|| QueryResultsFormat::from_media_type(word))
+}
+
+/// The format of one of [`DOCUMENTS`] by its file extension (`ttl`, `jsonld`).
+pub fn document(extension: &str) -> Option<RdfFormat> {
+    DOCUMENTS.iter().find(|format| format.file_extension() == extension).copied()
+}
+
+/// A media type without its parameters (`text/csv` of Oxigraph's `text/csv; charset=utf-8`).
+pub fn essence(media_type: &str) -> &str {
+    media_type.split(';').next().unwrap_or(media_type).trim()
 }
 
 /// The name a user types for an RDF format (`turtle`), or Oxigraph's name for one the project does not write.
@@ -89,6 +106,12 @@ mod tests {
         }
         assert_eq!(rdf("application/ld+json"), Some(JSON_LD));
         assert_eq!(rdf("n3"), None, "N3 is not written");
+        assert_eq!(rdf("N-Triples"), Some(RdfFormat::NTriples));
+        assert_eq!(rdf("json-ld"), Some(JSON_LD));
+        assert_eq!(document("jsonld"), Some(JSON_LD));
+        assert_eq!(document("rdf"), Some(RdfFormat::RdfXml));
+        assert_eq!(document("trig"), None, "TriG is for the dumps");
+        assert_eq!(essence(QueryResultsFormat::Csv.media_type()), "text/csv");
         assert_eq!(results("tsv"), Some(QueryResultsFormat::Tsv));
         assert_eq!(results("application/sparql-results+json"), Some(QueryResultsFormat::Json));
         assert_eq!(results("turtle"), None);

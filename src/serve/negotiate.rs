@@ -1,8 +1,31 @@
 //! Content negotiation: the best of the media types a handler offers for an `Accept` header (RFC 9110 §12.5.1),
 //! and the one 406 answer of the server when none of them is acceptable.
 
+use crate::format;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+
+/// The media type of the HTML form of a document.
+pub const HTML: &str = "text/html";
+
+/// The media types a document of one graph is offered in (a resource, the ontology, the dataset and service
+/// descriptions), the default first: Turtle for clients that name no type, HTML for browsers (which name it), then
+/// the other formats of [`format::DOCUMENTS`].
+pub fn documents() -> Vec<&'static str> {
+    let mut offers: Vec<&'static str> = format::DOCUMENTS.iter().map(|f| f.media_type()).collect();
+    offers.insert(1.min(offers.len()), HTML);
+    offers
+}
+
+/// The file extension of the document in `media_type` (one of [`documents`]): `html`, or the RDF format's.
+pub fn extension(media_type: &str) -> &'static str {
+    format::DOCUMENTS.iter().find(|f| f.media_type() == media_type).map_or("html", |f| f.file_extension())
+}
+
+/// The `Content-Type` of an answer in `media_type`: everything the server writes is UTF-8.
+pub fn content_type(media_type: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!("{media_type}; charset=utf-8")).unwrap_or(HeaderValue::from_static("text/plain"))
+}
 
 /// No offer is acceptable to the client: what it asked for and the media types on offer. Every 406 of the server
 /// is this answer: a line of `text/plain` naming the offers, with `Vary: Accept`.

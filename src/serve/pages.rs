@@ -24,12 +24,6 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use oxigraph::model::NamedNode;
-use rdf::Format;
-
-/// The media types a resource (and the ontology) is offered in, the default first: Turtle for clients that name no
-/// type, HTML for browsers (which name it).
-pub(crate) const OFFERS: &[&str] =
-    &["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
 
 /// Any other path: the resource `{base}{path}`, or its document `{path}.{suffix}`.
 pub async fn resource(State(state): State<AppState>, method: Method, headers: HeaderMap, uri: Uri) -> Response {
@@ -57,10 +51,10 @@ fn answer(state: &AppState, headers: &HeaderMap, path: &str) -> Result<Response,
         let triples = rdf::describe(store, iri.as_ref())?;
         return Ok(html::response(StatusCode::OK, entity::page(state, iri.as_ref(), stem, &triples)?));
     }
-    let Some(format) = Format::from_suffix(suffix) else { return Ok(unknown(headers, path)) };
+    let Some(format) = crate::format::document(suffix) else { return Ok(unknown(headers, path)) };
     let triples = rdf::describe(store, iri.as_ref())?;
     let body = rdf::serialize(&triples, &state.graph.inputs.iris, format)?;
-    Ok(([(header::CONTENT_TYPE, format.content_type())], body).into_response())
+    Ok(([(header::CONTENT_TYPE, negotiate::content_type(format.media_type()))], body).into_response())
 }
 
 /// The resource of the store a path names under the base: the path as written, or percent-decoded (an IRI may
@@ -82,11 +76,11 @@ fn resource_iri(state: &AppState, path: &str) -> Result<Option<NamedNode>, Graph
 /// 303 See Other from a resource to its document in the format `Accept` prefers.
 fn see_other(headers: &HeaderMap, path: &str) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let media_type = match negotiate::offered(accept, "this resource", OFFERS) {
+    let media_type = match negotiate::offered(accept, "this resource", &negotiate::documents()) {
         Ok(media_type) => media_type,
         Err(refused) => return refused.into_response(),
     };
-    let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
+    let suffix = negotiate::extension(media_type);
     let location = format!("{path}.{suffix}");
     let body = format!("See Other: {location}\n");
     let mut response = (StatusCode::SEE_OTHER, body).into_response();

@@ -8,7 +8,6 @@
 use super::pages::{failure, not_found};
 use super::{State as Shared, html, negotiate};
 use crate::export;
-use crate::format::JSON_LD;
 use crate::map::metadata::DUMPS;
 use crate::vocab::{dcterms, rdf};
 use axum::body::Bytes;
@@ -48,46 +47,31 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// The formats of the description, as media type, export format and suffix; the first is the default.
-const DESCRIPTION_FORMATS: &[(&str, Option<RdfFormat>, &str)] = &[
-    ("text/turtle", Some(RdfFormat::Turtle), "ttl"),
-    ("application/ld+json", Some(JSON_LD), "jsonld"),
-    ("application/n-triples", Some(RdfFormat::NTriples), "nt"),
-    ("application/rdf+xml", Some(RdfFormat::RdfXml), "rdf"),
-    ("text/html", None, "html"),
-];
-
 /// `/dataset`, by `Accept`: Turtle unless the client prefers another format, HTML for a browser.
 pub async fn dataset(State(state): State<Shared>, headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let offers: Vec<&'static str> = DESCRIPTION_FORMATS.iter().map(|(media, _, _)| *media).collect();
-    let chosen = match negotiate::offered(accept, "the dataset description", &offers) {
+    let chosen = match negotiate::offered(accept, "the dataset description", &negotiate::documents()) {
         Ok(chosen) => chosen,
         Err(refused) => return refused.into_response(),
     };
-    let response = describe(&state, chosen);
-    match DESCRIPTION_FORMATS.iter().find(|(media, _, _)| *media == chosen) {
-        Some((_, _, ext)) => negotiate::located(response, &format!("/dataset.{ext}")),
-        None => response,
-    }
+    let ext = negotiate::extension(chosen);
+    negotiate::located(describe(&state, ext), &format!("/dataset.{ext}"))
 }
 
 /// `/dataset.ttl`, `.jsonld`, `.nt`, `.rdf`, `.html`.
 pub async fn dataset_as(State(state): State<Shared>, Path(ext): Path<String>) -> Response {
-    match DESCRIPTION_FORMATS.iter().find(|(_, _, e)| *e == ext) {
-        Some((media, _, _)) => describe(&state, media),
-        None => {
-            let known: Vec<String> = DESCRIPTION_FORMATS.iter().map(|(_, _, e)| format!("/dataset.{e}")).collect();
-            not_found(&format!("no description `/dataset.{ext}`; known: {}", known.join(", ")))
-        }
+    if ext == "html" || crate::format::document(&ext).is_some() {
+        return describe(&state, &ext);
     }
+    let known: Vec<String> =
+        negotiate::documents().into_iter().map(|m| format!("/dataset.{}", negotiate::extension(m))).collect();
+    not_found(&format!("no description `/dataset.{ext}`; known: {}", known.join(", ")))
 }
 
-/// The metadata graph in `media` (one of [`DESCRIPTION_FORMATS`]).
-fn describe(state: &Shared, media: &str) -> Response {
+/// The metadata graph as the document of extension `ext`: a page for `html`, else one of the RDF documents.
+fn describe(state: &Shared, ext: &str) -> Response {
     let graph = &state.graph;
-    let format = DESCRIPTION_FORMATS.iter().find(|(m, _, _)| *m == media).and_then(|(_, format, _)| *format);
-    let Some(format) = format else {
+    let Some(format) = crate::format::document(ext) else {
         return match description_page(state) {
             Ok(page) => html::response(StatusCode::OK, page),
             Err(error) => failure(&error),
@@ -95,7 +79,7 @@ fn describe(state: &Shared, media: &str) -> Response {
     };
     let mut bytes = Vec::new();
     match export::export(&graph.store, &graph.inputs.iris, format, Some("metadata"), &mut bytes) {
-        Ok(()) => ([(header::CONTENT_TYPE, content_type(format.media_type()))], bytes).into_response(),
+        Ok(()) => ([(header::CONTENT_TYPE, negotiate::content_type(format.media_type()))], bytes).into_response(),
         Err(error) => failure(&error),
     }
 }
@@ -127,7 +111,7 @@ pub async fn dump(State(state): State<Shared>, Path(ext): Path<String>, headers:
     let disposition = HeaderValue::from_str(&disposition).unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     (
         [
-            (header::CONTENT_TYPE, content_type(dump.media_type())),
+            (header::CONTENT_TYPE, negotiate::content_type(dump.media_type())),
             (header::CONTENT_DISPOSITION, disposition),
             (header::ETAG, etag),
         ],
@@ -163,15 +147,6 @@ fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
 fn file_stem(state: &Shared) -> String {
     let report = state.graph.inputs.iris.report(&state.graph.inputs.source.name);
     report.as_str().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("dump").to_owned()
-}
-
-/// The `Content-Type` of a dump or description: its media type, with the charset of Turtle's text type.
-fn content_type(media: &'static str) -> HeaderValue {
-    if media.starts_with("text/") {
-        HeaderValue::from_str(&format!("{media}; charset=utf-8")).unwrap_or(HeaderValue::from_static(media))
-    } else {
-        HeaderValue::from_static(media)
-    }
 }
 
 /// The description as a page: titles, description, downloads, named graphs, then every statement.
@@ -214,9 +189,9 @@ fn description_page(state: &Shared) -> Result<Markup, crate::GraphError> {
         }
         p {
             "SPARQL endpoint: " a href="/sparql" { "/sparql" } ". This description as "
-            @for (i, (media, _, ext)) in DESCRIPTION_FORMATS.iter().filter(|(_, f, _)| f.is_some()).enumerate() {
+            @for (i, format) in crate::format::DOCUMENTS.iter().enumerate() {
                 @if i > 0 { ", " }
-                a href={ "/dataset." (ext) } { (media) }
+                a href={ "/dataset." (format.file_extension()) } { (format.media_type()) }
             }
             "."
         }
@@ -247,20 +222,5 @@ fn language(term: &Term) -> Option<&str> {
     match term {
         Term::Literal(l) => l.language(),
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_description_formats_are_oxigraphs() {
-        for (media, format, ext) in DESCRIPTION_FORMATS {
-            match format {
-                Some(format) => assert_eq!((format.media_type(), format.file_extension()), (*media, *ext)),
-                None => assert_eq!((*media, *ext), ("text/html", "html")),
-            }
-        }
     }
 }

@@ -241,10 +241,8 @@ fn header_text<'a>(
 
 /// The service description, or a redirect to the query page for a browser.
 fn describe(state: &serve::State, headers: &HeaderMap, path: &str) -> Result<Response, ProtocolError> {
-    let mut offers: Vec<&str> = results::GRAPH_FORMATS.iter().map(|f| f.media_type).collect();
-    offers.push("text/html");
     let accept = header_text(headers, header::ACCEPT, "Accept")?;
-    let chosen = negotiate::offered(accept, "the service description", &offers)?;
+    let chosen = negotiate::offered(accept, "the service description", &negotiate::documents())?;
     if chosen == "text/html" {
         let mut response = Redirect::to("/query").into_response();
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));

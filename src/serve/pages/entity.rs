@@ -6,8 +6,8 @@
 //! evidence of its facts (the provenance graph), the policies related to it in the graph walk, and what links
 //! to it.
 
-use super::rdf::Format;
 use crate::error::GraphError;
+use crate::format::DOCUMENTS;
 use crate::serve::Shared;
 use crate::serve::html;
 use crate::vocab::{oa, rdf, rdfs, skos};
@@ -68,8 +68,8 @@ pub fn page(state: &Shared, iri: NamedNodeRef<'_>, path: &str, triples: &[Triple
         (links_in(&incoming, state))
     };
     let head = html! {
-        @for format in Format::ALL {
-            link rel="alternate" type=(format.media_type()) href={ (path) "." (format.suffix()) };
+        @for format in DOCUMENTS {
+            link rel="alternate" type=(format.media_type()) href={ (path) "." (format.file_extension()) };
         }
     };
     Ok(html::page(&title, head, body))
@@ -85,7 +85,8 @@ fn heading(
 ) -> Markup {
     let base = state.graph.inputs.iris.base();
     let types: Vec<&Triple> = about.iter().copied().filter(|t| t.predicate.as_ref() == rdf::TYPE).collect();
-    let documents = std::iter::once(("html", "HTML")).chain(Format::ALL.iter().map(|f| (f.suffix(), f.media_type())));
+    let documents =
+        std::iter::once(("html", "HTML")).chain(DOCUMENTS.iter().map(|f| (f.file_extension(), f.media_type())));
     html! {
         h1 {
             @match (zh, en) {

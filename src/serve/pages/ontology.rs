@@ -7,10 +7,11 @@
 //! `Accept` (Turtle for clients that name no type) with `Vary: Accept` and `Content-Location`; a hash IRI is
 //! not a thing of its own on the wire, so there is no 303 here.
 
-use super::rdf::{self, Format};
-use super::{AppState, OFFERS, failure, not_found};
+use super::rdf;
+use super::{AppState, failure, not_found};
 use crate::error::GraphError;
 use crate::serve::html;
+use crate::serve::negotiate;
 use crate::vocab::ONTOLOGY_TTL;
 use crate::vocab::{self, qpk, rdf as rdf_ns, rdfs};
 
@@ -20,18 +21,19 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::BTreeMap;
 
 /// `/ontology`, by `Accept`.
 pub async fn ontology(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let media_type = match crate::serve::negotiate::offered(accept, "the ontology", OFFERS) {
+    let media_type = match negotiate::offered(accept, "the ontology", &negotiate::documents()) {
         Ok(media_type) => media_type,
         Err(refused) => return refused.into_response(),
     };
-    let suffix = Format::from_media_type(media_type).map_or("html", Format::suffix);
-    crate::serve::negotiate::located(document(&state, suffix), &format!("/ontology.{suffix}"))
+    let suffix = negotiate::extension(media_type);
+    negotiate::located(document(&state, suffix), &format!("/ontology.{suffix}"))
 }
 
 /// `/ontology.html`, `.ttl`, `.nt`, `.jsonld`, `.rdf`.
@@ -42,15 +44,17 @@ pub async fn ontology_as(State(state): State<AppState>, Path(ext): Path<String>)
 fn document(state: &AppState, suffix: &str) -> Response {
     let result = match suffix {
         "html" => page(state).map(|page| html::response(StatusCode::OK, page)),
-        "ttl" => Ok(([(header::CONTENT_TYPE, Format::Turtle.content_type())], ONTOLOGY_TTL).into_response()),
-        other => match Format::from_suffix(other) {
+        "ttl" => Ok(([(header::CONTENT_TYPE, negotiate::content_type(RdfFormat::Turtle.media_type()))], ONTOLOGY_TTL)
+            .into_response()),
+        other => match crate::format::document(other) {
             Some(format) => rdf::graph(&state.graph.store, state.graph.inputs.iris.graph("ontology").as_ref())
                 .and_then(|triples| rdf::serialize(&triples, &state.graph.inputs.iris, format))
-                .map(|body| ([(header::CONTENT_TYPE, format.content_type())], body).into_response()),
+                .map(|body| {
+                    ([(header::CONTENT_TYPE, negotiate::content_type(format.media_type()))], body).into_response()
+                }),
             None => {
-                return not_found(&format!(
-                    "unknown format `{other}` for the ontology (known: html, ttl, nt, jsonld, rdf)"
-                ));
+                let known: Vec<&str> = negotiate::documents().into_iter().map(negotiate::extension).collect();
+                return not_found(&format!("unknown format `{other}` for the ontology (known: {})", known.join(", ")));
             }
         },
     };

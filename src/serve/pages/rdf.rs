@@ -3,7 +3,7 @@
 //! Takes the store and a resource's IRI and gives its description: the triples with it as subject in every named
 //! graph, then the triples with it as object (so that a client sees what links to it), as a sorted, duplicate-free
 //! list. Gives that list, or any list of triples, as Turtle, N-Triples, JSON-LD or RDF/XML with the project's
-//! prefixes ([`Format`] names the media type and the file suffix of each).
+//! prefixes (the formats of [`crate::format::DOCUMENTS`]).
 
 use crate::error::GraphError;
 use crate::export;
@@ -12,55 +12,6 @@ use crate::vocab::rdf;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef, Triple};
 use oxigraph::store::Store;
-
-/// An RDF document format a page is offered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Turtle,
-    NTriples,
-    JsonLd,
-    RdfXml,
-}
-
-impl Format {
-    /// Every format, the default first.
-    pub const ALL: [Format; 4] = [Format::Turtle, Format::NTriples, Format::JsonLd, Format::RdfXml];
-
-    /// The media type (without parameters), as Oxigraph gives it.
-    pub fn media_type(self) -> &'static str {
-        self.rdf().media_type()
-    }
-
-    /// The file suffix of the document (`ttl`, `nt`, `jsonld`, `rdf`), as Oxigraph gives it.
-    pub fn suffix(self) -> &'static str {
-        self.rdf().file_extension()
-    }
-
-    /// The `Content-Type` header of a document.
-    pub fn content_type(self) -> String {
-        format!("{}; charset=utf-8", self.media_type())
-    }
-
-    /// The format of a suffix.
-    pub fn from_suffix(suffix: &str) -> Option<Format> {
-        Self::ALL.into_iter().find(|f| f.suffix() == suffix)
-    }
-
-    /// The format of a media type.
-    pub fn from_media_type(media_type: &str) -> Option<Format> {
-        Self::ALL.into_iter().find(|f| f.media_type() == media_type)
-    }
-
-    /// Oxigraph's format, which knows the rest.
-    pub fn rdf(self) -> RdfFormat {
-        match self {
-            Format::Turtle => RdfFormat::Turtle,
-            Format::NTriples => RdfFormat::NTriples,
-            Format::JsonLd => crate::format::JSON_LD,
-            Format::RdfXml => RdfFormat::RdfXml,
-        }
-    }
-}
 
 /// Whether the store knows `iri`: as the subject or object of a triple, or as the name of a graph.
 pub fn exists(store: &Store, iri: NamedNodeRef<'_>) -> Result<bool, GraphError> {
@@ -116,9 +67,9 @@ fn sort(triples: &mut Vec<Triple>) {
 }
 
 /// `triples` written in `format` with the project's prefixes.
-pub fn serialize(triples: &[Triple], iris: &Iris, format: Format) -> Result<Vec<u8>, GraphError> {
+pub fn serialize(triples: &[Triple], iris: &Iris, format: RdfFormat) -> Result<Vec<u8>, GraphError> {
     let io = |source| GraphError::Output { source };
-    let mut writer = export::serializer(format.rdf(), iris).for_writer(Vec::new());
+    let mut writer = export::serializer(format, iris).for_writer(Vec::new());
     for triple in triples {
         writer.serialize_triple(triple).map_err(io)?;
     }

@@ -5,7 +5,7 @@
 //! default dataset with every named graph and its triple count.
 
 use super::ProtocolError;
-use super::results::{Format, GRAPH_FORMATS, TABLE_FORMATS, Writer};
+use super::results::{self, Format, Writer};
 use crate::vocab::{rdf, rdfs, void, xsd};
 use oxigraph::io::RdfSerializer;
 use oxigraph::model::{BlankNode, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
@@ -22,12 +22,11 @@ fn sd(local: &str) -> NamedNode {
 
 /// The W3C IRI of a result format, from Oxigraph's (aliases of a media type have none of their own).
 fn format_iri(format: &Format) -> Option<NamedNode> {
-    let (media_type, iri) = match format.writer {
-        Writer::Table(f) => (f.media_type(), f.iri()),
-        Writer::Rdf(f) => (f.media_type(), crate::format::w3c_iri(f)),
+    let iri = match format.writer {
+        Writer::Table(f) => f.iri(),
+        Writer::Rdf(f) => crate::format::w3c_iri(f),
     };
-    let essence = media_type.split(';').next().unwrap_or(media_type).trim();
-    (essence == format.media_type).then(|| NamedNode::new_unchecked(iri))
+    format.is_canonical().then(|| NamedNode::new_unchecked(iri))
 }
 
 /// The triples of the description of the endpoint at `endpoint`.
@@ -43,7 +42,7 @@ pub fn describe(endpoint: &str, store: &Store, updates: bool) -> Result<Vec<Trip
     if updates {
         add(me.clone(), sd("supportedLanguage").as_ref(), sd("SPARQL11Update").into());
     }
-    for iri in TABLE_FORMATS.iter().chain(GRAPH_FORMATS).filter_map(format_iri) {
+    for iri in results::offers(false).iter().chain(&results::offers(true)).filter_map(format_iri) {
         add(me.clone(), sd("resultFormat").as_ref(), iri.into());
     }
     add(me.clone(), sd("feature").as_ref(), sd("UnionDefaultGraph").into());
@@ -82,7 +81,7 @@ fn count(n: usize) -> Term {
     Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into()
 }
 
-/// `triples` written in `format` (one of [`GRAPH_FORMATS`]).
+/// `triples` written in `format` (one of [`results::offers`] of a graph).
 pub fn write(triples: &[Triple], format: Format) -> Result<Vec<u8>, ProtocolError> {
     let Writer::Rdf(rdf_format) = format.writer else {
         return Err(ProtocolError::Internal(format!("{} is not an RDF format", format.media_type)));

@@ -6,19 +6,18 @@
 //! stopping with [`ProtocolError::TooMany`] past the limit: a result is never cut short silently.
 
 use super::ProtocolError;
+use crate::format;
 use crate::iri::Iris;
 use crate::serve::negotiate;
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
-/// A way to write results: a media type and what writes it.
+/// A way to write results: the media type sent and what writes it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Format {
-    /// The media type, as sent in `Content-Type` (with `; charset=utf-8`).
+    /// The media type, as sent in `Content-Type` (with `; charset=utf-8`): Oxigraph's, or an alias it reads.
     pub media_type: &'static str,
-    /// The short name accepted by `format=`.
-    pub name: &'static str,
     pub writer: Writer,
 }
 
@@ -29,57 +28,81 @@ pub enum Writer {
     Rdf(RdfFormat),
 }
 
-const fn table(media_type: &'static str, name: &'static str, format: QueryResultsFormat) -> Format {
-    Format { media_type, name, writer: Writer::Table(format) }
+impl Format {
+    /// Results in `writer`'s format under Oxigraph's media type for it.
+    fn of(writer: Writer) -> Format {
+        let media_type = match writer {
+            Writer::Table(f) => f.media_type(),
+            Writer::Rdf(f) => f.media_type(),
+        };
+        Format { media_type: format::essence(media_type), writer }
+    }
+
+    /// The short name `format=` takes for it (`json`, `turtle`).
+    pub fn name(&self) -> &'static str {
+        match self.writer {
+            Writer::Table(f) => format::results_name(f),
+            Writer::Rdf(f) => format::rdf_name(f),
+        }
+    }
+
+    /// Whether this is Oxigraph's own media type for the format (not an alias such as `application/json`).
+    pub fn is_canonical(&self) -> bool {
+        *self == Format::of(self.writer)
+    }
 }
 
-const fn rdf(media_type: &'static str, name: &'static str, format: RdfFormat) -> Format {
-    Format { media_type, name, writer: Writer::Rdf(format) }
+/// Media types clients send for SPARQL results that Oxigraph reads as JSON and XML results; they are answered in
+/// the same format under the type the client asked for.
+const TABLE_ALIASES: &[&str] = &["application/json", "application/xml"];
+
+/// The formats of SELECT and ASK results (the project's results formats, then the aliases), or of CONSTRUCT and
+/// DESCRIBE results and of the service description (the formats of a document): the server's preference first.
+pub fn offers(graph: bool) -> Vec<Format> {
+    if graph {
+        return format::DOCUMENTS.iter().map(|f| Format::of(Writer::Rdf(*f))).collect();
+    }
+    let aliases = TABLE_ALIASES.iter().filter_map(|alias| {
+        QueryResultsFormat::from_media_type(alias).map(|f| Format { media_type: alias, writer: Writer::Table(f) })
+    });
+    format::RESULTS.iter().map(|(_, f)| Format::of(Writer::Table(*f))).chain(aliases).collect()
 }
 
-/// The formats of SELECT and ASK results, the server's preference first.
-pub const TABLE_FORMATS: &[Format] = &[
-    table("application/sparql-results+json", "json", QueryResultsFormat::Json),
-    table("application/sparql-results+xml", "xml", QueryResultsFormat::Xml),
-    table("text/csv", "csv", QueryResultsFormat::Csv),
-    table("text/tab-separated-values", "tsv", QueryResultsFormat::Tsv),
-    table("application/json", "json", QueryResultsFormat::Json),
-    table("application/xml", "xml", QueryResultsFormat::Xml),
-];
-
-/// The formats of CONSTRUCT and DESCRIBE results (and of the service description), the server's preference
-/// first.
-pub const GRAPH_FORMATS: &[Format] = &[
-    rdf("text/turtle", "turtle", RdfFormat::Turtle),
-    rdf("application/n-triples", "ntriples", RdfFormat::NTriples),
-    rdf("application/ld+json", "jsonld", crate::format::JSON_LD),
-    rdf("application/rdf+xml", "rdfxml", RdfFormat::RdfXml),
-];
-
-/// Other names `format=` takes.
-const ALIASES: &[(&str, &str)] = &[("ttl", "turtle"), ("nt", "ntriples"), ("json-ld", "jsonld"), ("rdf", "rdfxml")];
 /// Names that mean the RDF form of a table format for CONSTRUCT and DESCRIBE, as Virtuoso and Fuseki read them
 /// (SPARQLWrapper sends `format=xml` for RDF/XML and `format=json` for JSON-LD).
 const GRAPH_ALIASES: &[(&str, &str)] = &[("xml", "rdfxml"), ("json", "jsonld")];
 
+/// The format `format=` names for results of this kind: a name, a file extension or a media type, as
+/// [`crate::format`] reads them.
+fn named(graph: bool, asked: &str, offers: &[Format]) -> Option<Format> {
+    if let Some(offer) = offers.iter().find(|f| f.media_type.eq_ignore_ascii_case(asked.trim())) {
+        return Some(*offer);
+    }
+    let writer = if graph {
+        let word = GRAPH_ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(asked)).map_or(asked, |(_, n)| n);
+        format::rdf(word).map(Writer::Rdf)
+    } else {
+        format::results(asked).map(Writer::Table)
+    }?;
+    offers.iter().find(|f| f.writer == writer && f.is_canonical()).copied()
+}
+
 /// The format for results of this kind (`graph`: CONSTRUCT or DESCRIBE), by `format=` when given (a short
 /// name or a media type), else by `Accept`.
 pub fn choose(graph: bool, format: &[String], accept: Option<&str>) -> Result<Format, ProtocolError> {
-    let offers = if graph { GRAPH_FORMATS } else { TABLE_FORMATS };
+    let offers = offers(graph);
     let kind = if graph { "CONSTRUCT and DESCRIBE" } else { "SELECT and ASK" };
     let named = |asked: &str| {
-        let aliases = ALIASES.iter().chain(if graph { GRAPH_ALIASES } else { &[] });
-        let name = aliases.clone().find(|(alias, _)| alias.eq_ignore_ascii_case(asked)).map_or(asked, |(_, n)| *n);
-        offers
-            .iter()
-            .find(|f| f.name.eq_ignore_ascii_case(name) || f.media_type.eq_ignore_ascii_case(name))
-            .copied()
-            .ok_or_else(|| ProtocolError::UnknownFormat { given: asked.to_owned(), kind, offered: names(offers) })
+        named(graph, asked, &offers).ok_or_else(|| ProtocolError::UnknownFormat {
+            given: asked.to_owned(),
+            kind,
+            offered: names(&offers),
+        })
     };
     if let Some((first, rest)) = format.split_first() {
         let chosen = named(first)?;
         for other in rest {
-            if named(other)?.media_type != chosen.media_type {
+            if named(other)?.writer != chosen.writer {
                 return Err(ProtocolError::FormatConflict { first: first.clone(), other: other.clone() });
             }
         }
@@ -97,7 +120,7 @@ pub fn choose(graph: bool, format: &[String], accept: Option<&str>) -> Result<Fo
 
 fn names(offers: &[Format]) -> String {
     let mut names: Vec<&str> = Vec::new();
-    for name in offers.iter().map(|f| f.name) {
+    for name in offers.iter().map(Format::name) {
         if !names.contains(&name) {
             names.push(name);
         }
@@ -151,39 +174,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_media_types_and_names_are_oxigraphs_and_the_projects() {
-        for format in TABLE_FORMATS.iter().chain(GRAPH_FORMATS) {
-            let (oxigraph, name) = match format.writer {
-                Writer::Table(f) => (f.media_type(), crate::format::results_name(f)),
-                Writer::Rdf(f) => (f.media_type(), crate::format::rdf_name(f)),
-            };
-            let alias = ["application/json", "application/xml"].contains(&format.media_type);
-            let essence = oxigraph.split(';').next().unwrap_or(oxigraph).trim();
-            assert!(format.media_type == essence || alias, "{format:?}");
-            assert_eq!(format.name, name, "{format:?}");
-        }
+    fn the_offers_are_the_projects_formats_under_oxigraphs_media_types() {
+        let tables: Vec<&str> = offers(false).iter().map(|f| f.media_type).collect();
+        assert_eq!(
+            tables,
+            [
+                "application/sparql-results+json",
+                "application/sparql-results+xml",
+                "text/csv",
+                "text/tab-separated-values",
+                "application/json",
+                "application/xml"
+            ]
+        );
+        let graphs: Vec<&str> = offers(true).iter().map(Format::name).collect();
+        assert_eq!(graphs, ["turtle", "jsonld", "ntriples", "rdfxml"]);
+        assert!(offers(false)[..4].iter().all(Format::is_canonical));
+        assert!(!offers(false)[4].is_canonical(), "application/json is an alias");
     }
 
     #[test]
     fn json_and_turtle_are_the_defaults() {
-        assert_eq!(choose(false, &[], None).expect("a format").name, "json");
-        assert_eq!(choose(true, &[], Some("*/*")).expect("a format").name, "turtle");
+        assert_eq!(choose(false, &[], None).expect("a format").name(), "json");
+        assert_eq!(choose(true, &[], Some("*/*")).expect("a format").name(), "turtle");
+        assert_eq!(choose(false, &[], Some("application/json")).expect("an alias").media_type, "application/json");
     }
 
     #[test]
     fn accept_and_format_choose() {
         assert_eq!(choose(false, &[], Some("text/csv")).expect("csv").media_type, "text/csv");
-        assert_eq!(choose(true, &[], Some("application/rdf+xml")).expect("rdfxml").name, "rdfxml");
-        assert_eq!(choose(true, &["nt".into()], Some("text/turtle")).expect("by format").name, "ntriples");
-        assert_eq!(choose(false, &["text/tab-separated-values".into()], None).expect("tsv").name, "tsv");
-        assert_eq!(choose(true, &["xml".into()], None).expect("RDF/XML").name, "rdfxml");
-        assert_eq!(choose(true, &["json".into()], None).expect("JSON-LD").name, "jsonld");
+        assert_eq!(choose(true, &[], Some("application/rdf+xml")).expect("rdfxml").name(), "rdfxml");
+        assert_eq!(choose(true, &["nt".into()], Some("text/turtle")).expect("by format").name(), "ntriples");
+        assert_eq!(choose(true, &["json-ld".into()], None).expect("by a spelling").name(), "jsonld");
+        assert_eq!(choose(true, &["ttl".into()], None).expect("by extension").name(), "turtle");
+        assert_eq!(choose(false, &["text/tab-separated-values".into()], None).expect("tsv").name(), "tsv");
+        assert_eq!(choose(true, &["xml".into()], None).expect("RDF/XML").name(), "rdfxml");
+        assert_eq!(choose(true, &["json".into()], None).expect("JSON-LD").name(), "jsonld");
     }
 
     #[test]
     fn several_formats_are_taken_when_they_name_one() {
         let same = ["tsv".to_owned(), "text/tab-separated-values".to_owned()];
-        assert_eq!(choose(false, &same, None).expect("tsv").name, "tsv");
+        assert_eq!(choose(false, &same, None).expect("tsv").name(), "tsv");
         let different = ["tsv".to_owned(), "json".to_owned()];
         let error = choose(false, &different, None).expect_err("a conflict");
         assert!(error.to_string().contains("`tsv` and `json` name different formats"), "{error}");
