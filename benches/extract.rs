@@ -59,7 +59,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("extract: the graph of the report as TriG", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(1 << 20);
-            let quads = qingpu_kg::map::extracted::quads(&extraction);
+            let quads = qingpu_kg::build::extracted_quads(&extraction);
             let iris = qingpu_kg::iri::Iris::new(&extraction.base_iri);
             let trig = oxigraph::io::RdfFormat::TriG;
             qingpu_kg::export::export_quads(quads, &iris, trig, None, &mut out).expect("writes");

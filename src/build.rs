@@ -6,12 +6,13 @@
 
 use crate::document::Document;
 use crate::error::{DataError, GraphError, Location};
-use crate::facts::curated::Dataset;
+use crate::facts::curated::{Dataset, Under};
 use crate::facts::description::Description;
 use crate::facts::extract::{self, ExtractError, Extraction};
 use crate::ground::mentions::{self, Mention};
-use crate::ground::{Grounding, ground};
-use crate::iri::{GRAPHS, Iris, check_base_iri};
+use crate::ground::{self, Grounding, ground};
+use crate::iri::{DocumentIris, GRAPHS, Iris, check_base_iri};
+use crate::map::document::{Paragraph, Report};
 use crate::map::metadata::{self, Tally};
 use crate::map::sink::Emit;
 use crate::map::{Anchors, map};
@@ -39,6 +40,8 @@ pub struct Inputs {
     pub grounding: Grounding,
     pub document: Document,
     pub mentions: Vec<Mention>,
+    /// The parts of the plan each fact stands under.
+    pub under: Vec<Under>,
     /// What `dataset.csv` says about the dataset.
     pub description: Description,
 }
@@ -59,14 +62,31 @@ pub fn read(data_dir: &Path, base: &str) -> Result<Inputs, GraphError> {
     let grounding = ground(&source, &data)?;
     let document = Document::parse(&source);
     let mentions = mentions::find(&source, &data);
-    Ok(Inputs { iris: Iris::new(base), source, data, grounding, document, mentions, description })
+    let under = ground::under(&data, &grounding);
+    Ok(Inputs { iris: Iris::new(base), source, data, grounding, document, mentions, under, description })
 }
 
 /// Writes every quad of the graph (all named graphs) into `out`.
 pub fn emit(inputs: &Inputs, out: &mut dyn Emit) -> Result<(), GraphError> {
     let mut counting = Counting { inner: out, tally: Tally::default() };
-    let anchors = Anchors { document: &inputs.document, mentions: &inputs.mentions };
-    map(&inputs.iris, &inputs.source, &inputs.data, &inputs.grounding, &anchors, &mut counting);
+    let source = &inputs.source;
+    let report = Report {
+        title: inputs.document.title.map(|i| source.paragraphs[i].text.trim_start_matches('#').trim()),
+        structure: &inputs.document,
+        paragraphs: source
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph { text: &p.text, spans: source.spans_in(p.index, 0, p.text.len()) })
+            .collect(),
+    };
+    let anchors = Anchors {
+        report,
+        names: DocumentIris::curated(&inputs.iris, &source.name),
+        mentions: &inputs.mentions,
+        sections: Vec::new(),
+        under: &inputs.under,
+    };
+    map(&inputs.iris, &inputs.data, &inputs.grounding, &anchors, &mut counting);
     let graph = inputs.iris.graph("ontology");
     for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(ONTOLOGY_TTL) {
         let triple = triple.map_err(|source| GraphError::Parse { file: "ontology/qingpu.ttl".into(), source })?;
@@ -320,9 +340,69 @@ pub struct Extracted {
     pub quads: Vec<Quad>,
 }
 
-/// Reads and extracts `report` (see [`crate::facts::extract`]) and maps it to its graph ([`crate::map::extracted`]).
+/// Reads and extracts `report` (see [`crate::facts::extract`]) and maps it to its graph ([`extracted_quads`]).
 pub fn extract(report: &Path, options: &extract::Options) -> Result<Extracted, ExtractError> {
     let extraction = extract::extract_file(report, options)?;
-    let quads = crate::map::extracted::quads(&extraction);
+    let quads = extracted_quads(&extraction);
     Ok(Extracted { extraction, quads })
+}
+
+/// The graph of an extraction, each quad once, unsorted (`export` sorts them): its rows ([`extract::rows()`]),
+/// grounded in the spans they were read from, mapped by the mapper of the curated rows ([`map`]), with its own
+/// things under `{base}extract/{stem}/` and its places and periods under the base ([`Iris::extracted`]).
+pub fn extracted_quads(x: &Extraction) -> Vec<Quad> {
+    let iris = Iris::extracted(&x.base_iri, x.stem());
+    let rows = extract::rows(x);
+    let grounding = Grounding::of(rows.spans);
+    let mentions: Vec<Mention> = rows
+        .named
+        .into_iter()
+        .filter(|(_, spans)| !spans.is_empty())
+        .map(|(entity, spans)| Mention {
+            entity,
+            paragraph: spans[0].paragraph,
+            name: spans.iter().map(|s| s.exact.as_str()).collect(),
+            spans,
+        })
+        .collect();
+    let report = Report {
+        title: x.title.as_deref(),
+        structure: &x.document,
+        paragraphs: x.paragraphs.iter().map(|p| Paragraph { text: &p.text, spans: p.spans.clone() }).collect(),
+    };
+    let anchors = Anchors {
+        report,
+        names: DocumentIris::extracted(&iris),
+        mentions: &mentions,
+        sections: rows.sections,
+        under: &rows.under,
+    };
+    let mut quads = Vec::new();
+    map(&iris, &rows.data, &grounding, &anchors, &mut quads);
+    quads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::extract::{Gazetteer, extract};
+    use oxigraph::model::NamedNode;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_quad_of_an_extraction_is_written_once_and_every_iri_is_valid() {
+        let text = include_str!("../tests/fixtures/reports/district-2021.md");
+        let x = extract(&Source::new("区 report+1.md", text.to_owned()), &Gazetteer::default());
+        let quads = extracted_quads(&x);
+        let unique: HashSet<&Quad> = quads.iter().collect();
+        assert_eq!(unique.len(), quads.len());
+        for quad in &quads {
+            for term in [quad.subject.to_string(), quad.predicate.to_string(), quad.object.to_string()] {
+                if let Some(iri) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+                    NamedNode::new(iri).unwrap_or_else(|e| panic!("{iri}: {e}"));
+                }
+            }
+        }
+        assert!(quads.iter().any(|q| q.subject.to_string().contains("/extract/区%20report+1/document")));
+    }
 }

@@ -9,11 +9,11 @@
 pub mod mentions;
 
 use crate::error::DataError;
-use crate::facts::curated::{Dataset, Detail, Entity};
-use crate::kinds::{Kind, SCHEME_INDICATOR};
+use crate::facts::curated::{Dataset, Detail, Entity, Row, Under};
+use crate::kinds::{Kind, SCHEME_INDICATOR, TASK_STRATEGY};
 use crate::source::{Source, Span};
 use crate::values::Quote;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The spans of every row's quotes, by row key (an entity's or observation's id, a relation's key).
 #[derive(Debug, Clone, Default)]
@@ -25,6 +25,11 @@ impl Grounding {
     /// The spans of a row, in the order of its quotes.
     pub fn spans(&self, key: &str) -> &[Span] {
         self.spans.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The grounding of rows whose spans are already known (an extraction's), by row key.
+    pub fn of(spans: impl IntoIterator<Item = (String, Vec<Span>)>) -> Self {
+        Self { spans: spans.into_iter().collect() }
     }
 
     /// Every row key with its spans.
@@ -67,6 +72,44 @@ pub fn ground(source: &Source, data: &Dataset) -> Result<Grounding, DataError> {
         add(observation.id.clone(), &mut observation.evidence.iter())?;
     }
     Ok(grounding)
+}
+
+/// Places each fact under the parts of the report's plan (a part of the review, a task or goal of the year
+/// ahead) whose own quotes stand in the same paragraphs as its quotes: where the words are says where the fact
+/// belongs. Places, organisations, people, projects, policies and events are placed, and every observation.
+pub fn under(data: &Dataset, grounding: &Grounding) -> Vec<Under> {
+    let mut tasks: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (index, task) in data.entities.iter().enumerate() {
+        if task.kind != Kind::Task || task.type_id == TASK_STRATEGY {
+            continue;
+        }
+        for span in grounding.spans(&task.id) {
+            let list = tasks.entry(span.paragraph).or_default();
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+    }
+    let mut placed = Vec::new();
+    let mut place = |row: Row, key: &str| {
+        let mut done: Vec<usize> = Vec::new();
+        for span in grounding.spans(key) {
+            for &task in tasks.get(&span.paragraph).into_iter().flatten() {
+                if !done.contains(&task) {
+                    placed.push(Under { row, task });
+                    done.push(task);
+                }
+            }
+        }
+    };
+    let stated = [Kind::Place, Kind::Organization, Kind::Person, Kind::Project, Kind::Policy, Kind::Event];
+    for (index, entity) in data.entities.iter().enumerate().filter(|(_, e)| stated.contains(&e.kind)) {
+        place(Row::Entity(index), &entity.id);
+    }
+    for (index, observation) in data.observations.iter().enumerate() {
+        place(Row::Observation(index), &observation.id);
+    }
+    placed
 }
 
 /// Whether an entity's Chinese label must be words of the report: all but schemes (lists of the dataset's

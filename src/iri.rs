@@ -27,16 +27,23 @@ pub fn check_base_iri(base: &str) -> Result<(), GraphError> {
     Ok(())
 }
 
-/// IRIs under one base.
+/// IRIs under one base; places and periods, which every report shares, under the base of the whole graph.
 #[derive(Debug, Clone)]
 pub struct Iris {
     base: String,
+    shared: String,
 }
 
 impl Iris {
     /// IRIs under `base`, which must end with `/` or `#`.
     pub fn new(base: &str) -> Self {
-        Self { base: base.to_owned() }
+        Self { base: base.to_owned(), shared: base.to_owned() }
+    }
+
+    /// The IRIs of one extracted report: its own things under `{base}extract/{stem}/`, its places and periods
+    /// still under `base`, so that two reports naming one place name one resource.
+    pub fn extracted(base: &str, stem: &str) -> Self {
+        Self { base: format!("{base}extract/{}/", segment(stem)), shared: base.to_owned() }
     }
 
     /// The base IRI.
@@ -54,14 +61,15 @@ impl Iris {
         self.at(&format!("graph/{name}"))
     }
 
-    /// The IRI of an entity: `{base}id/{kind}/{id}`.
+    /// The IRI of an entity: `{base}id/{kind}/{id}` (a place under the shared base).
     pub fn entity(&self, kind: Kind, id: &str) -> NamedNode {
-        self.at(&format!("id/{}/{id}", kind.name()))
+        let base = if kind == Kind::Place { &self.shared } else { &self.base };
+        NamedNode::new_unchecked(format!("{base}id/{}/{id}", kind.name()))
     }
 
-    /// The IRI of a period: `{base}id/period/2018-2020`.
+    /// The IRI of a period: `{base}id/period/2018-2020`, under the shared base.
     pub fn period(&self, period: Period) -> NamedNode {
-        self.at(&format!("id/period/{}", period.slug()))
+        NamedNode::new_unchecked(format!("{}id/period/{}", self.shared, period.slug()))
     }
 
     /// The IRI of an observation.
@@ -99,9 +107,9 @@ impl DocumentIris {
         Self { document, parts }
     }
 
-    /// An extracted report, under `root` (`{base}extract/{stem}/`).
-    pub fn extracted(root: &str) -> Self {
-        Self { document: NamedNode::new_unchecked(format!("{root}document")), parts: root.to_owned() }
+    /// An extracted report, under the base of its [`Iris::extracted`] (`{base}extract/{stem}/document`).
+    pub fn extracted(iris: &Iris) -> Self {
+        Self { document: iris.at("document"), parts: iris.base().to_owned() }
     }
 
     /// A paragraph: `…/paragraph/{n}`, from 1.

@@ -1,20 +1,19 @@
 //! Mapping: facts and the report become quads in named graphs.
 //!
-//! Takes the facts of a report — curated rows grounded in its words ([`curated`]) or the items of an extraction
-//! ([`extracted`]) — with the report's structure, and writes the `facts`, `provenance`, `mentions` and `document`
-//! graphs into an [`Emit`](sink::Emit); the `metadata` graph is written last from the counts of the others
-//! ([`metadata`]). Both kinds of report go through the same writers: one for the document ([`document`]), one
-//! for the annotations ([`annotations`]), one for periods, one quad sink ([`sink`]). Every IRI comes from
+//! Takes the facts of a report — rows with the spans they stand in, curated or extracted alike — with the report
+//! as a document, and writes the `facts`, `provenance`, `mentions` and `document` graphs into an
+//! [`Emit`](sink::Emit) ([`facts`]); the `metadata` graph is written last from the counts of the others
+//! ([`metadata`]). One mapper of facts, one writer of the document ([`document`]), one of the annotations
+//! ([`annotations`]), one of periods, one quad sink ([`sink`]). Every IRI comes from
 //! [`crate::iri`], so the same input gives the same graph.
 
 pub mod annotations;
-pub mod curated;
 pub mod document;
-pub mod extracted;
+pub mod facts;
 pub mod metadata;
 pub mod sink;
 
-pub use curated::{Anchors, map};
+pub use facts::{Anchors, map};
 
 use crate::iri::Iris;
 use crate::values::Period;

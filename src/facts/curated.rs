@@ -26,13 +26,35 @@ pub const LINKS_FILE: &str = "links.csv";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detail {
     None,
-    Place { division_code: Option<String> },
-    Person { post_zh: String, post_en: String },
-    Project { status: Option<String>, year: Option<u16> },
-    Policy { status: Option<String>, period: Option<Period> },
-    Event { year: Option<u16> },
-    Concept { scheme: String, broader: Option<String>, notation: Option<String>, definition: Option<Quote> },
-    Task { notation: Option<String> },
+    Place {
+        division_code: Option<String>,
+    },
+    Person {
+        post_zh: String,
+        post_en: String,
+    },
+    Project {
+        status: Option<String>,
+        year: Option<u16>,
+    },
+    Policy {
+        status: Option<String>,
+        period: Option<Period>,
+    },
+    Event {
+        year: Option<u16>,
+    },
+    Concept {
+        scheme: String,
+        broader: Option<String>,
+        notation: Option<String>,
+        definition: Option<Quote>,
+    },
+    /// A part of the report's plan: its number as written, and the year it speaks of where its title says.
+    Task {
+        notation: Option<String>,
+        period: Option<Period>,
+    },
 }
 
 /// One row of an entity file.
@@ -75,8 +97,8 @@ pub struct Figure {
     pub value: String,
     /// The unit as written after the number (`亿元`).
     pub unit_written: String,
-    /// The id of the unit concept (`元` → e.g. `yuan`).
-    pub unit: String,
+    /// The id of the unit concept (`元` → e.g. `yuan`); `None` for a count the report gives without a unit.
+    pub unit: Option<String>,
     /// The power of ten the written unit carries (`亿` → 8, `万` → 4).
     pub multiplier: u8,
     /// Where the report gives the number as approximate (约) or as a lower bound (余).
@@ -88,14 +110,32 @@ pub struct Figure {
 pub struct Observation {
     pub id: String,
     pub indicator: String,
-    pub area: String,
+    /// The place the figure is of: always given in curated data; an extraction may not know it.
+    pub area: Option<String>,
     pub about: Option<String>,
-    pub period: u16,
+    /// The year the figure is of: always given in curated data; an extraction may not know it.
+    pub period: Option<u16>,
     pub kind: FigureKind,
     /// `None` for a target the report states without a number.
     pub figure: Option<Figure>,
     pub evidence: Vec<Quote>,
     pub place: Location,
+}
+
+/// A row of the data: an entity or an observation, as an index into [`Dataset::entities`] or
+/// [`Dataset::observations`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Entity(usize),
+    Observation(usize),
+}
+
+/// A fact placed under a part of the report's plan (`qpk:reportedUnder`): the row, and the task (an index into
+/// [`Dataset::entities`]) it stands under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Under {
+    pub row: Row,
+    pub task: usize,
 }
 
 /// One row of `links.csv`: an entity's identifier in another dataset, from a named source.
@@ -189,6 +229,17 @@ impl Dataset {
                 candidates: many.iter().map(|&i| describe(i)).collect::<Vec<_>>().join("; "),
             }),
         }
+    }
+
+    /// Adds an entity and gives its index; an entity whose id is taken is not added, and the index is the one
+    /// that holds the id. For rows made in memory (an extraction's); [`Dataset::load`] checks its files instead.
+    pub fn add(&mut self, entity: Entity) -> usize {
+        if let Some(&index) = self.index.get(&entity.id) {
+            return index;
+        }
+        self.index.insert(entity.id.clone(), self.entities.len());
+        self.entities.push(entity);
+        self.entities.len() - 1
     }
 
     /// The entity of an id.
@@ -433,7 +484,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
                 definition: (!row.definition_zh.is_empty())
                     .then(|| Quote { text: row.definition_zh, place: at("definition_zh") }),
             },
-            Kind::Task => Detail::Task { notation: Some(row.notation).filter(|n| !n.is_empty()) },
+            Kind::Task => Detail::Task { notation: Some(row.notation).filter(|n| !n.is_empty()), period: None },
             Kind::Organization | Kind::Scheme => Detail::None,
         };
         entities.push(Entity {
@@ -580,7 +631,7 @@ fn read_observations(
                 Some(Figure {
                     value: row.value,
                     unit_written: row.unit,
-                    unit: (*unit).to_owned(),
+                    unit: Some((*unit).to_owned()),
                     multiplier,
                     approximation,
                 })
@@ -589,9 +640,9 @@ fn read_observations(
         observations.push(Observation {
             id,
             indicator: row.indicator,
-            area: row.area,
+            area: Some(row.area),
             about,
-            period: year(&at("period"), &row.period)?,
+            period: Some(year(&at("period"), &row.period)?),
             kind,
             figure,
             evidence,

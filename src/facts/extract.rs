@@ -5,19 +5,22 @@
 //! the terms it puts in quotation marks, its figures (number, unit as written, power of ten, indicator phrase,
 //! growth rates, 约 and 余, result / estimate / target from the part they stand in) and the known places of a
 //! [`Gazetteer`] it names. Every item keeps the spans of the stored text it was read from, in code points.
-//! The extraction is mapped to a graph by [`crate::map::extracted`] (IRIs under `{base}extract/{stem}/`, no
-//! blank nodes) and written as candidate CSV rows in the shape of `data/` for a person to review
-//! ([`Extraction::write_candidates`]). Nothing here knows the Qingpu report: the rules are those of the genre.
+//! The extraction becomes the rows of a [`Dataset`](crate::facts::curated::Dataset), as a curator's are
+//! ([`rows()`]), which the one mapper of facts turns into a graph ([`crate::build::extract`]: IRIs under
+//! `{base}extract/{stem}/`, no blank nodes); and it is written as candidate CSV rows in the shape of `data/` for a
+//! person to review ([`Extraction::write_candidates`]). Nothing here knows the Qingpu report: the rules are those of the genre.
 
 mod candidates;
 mod figures;
 mod places;
+pub mod rows;
 mod structure;
 mod terms;
 mod text;
 
 pub use figures::{Figure, Growth};
 pub use places::{Gazetteer, KnownPlace, PlaceMentions};
+pub use rows::{Rows, rows};
 pub use structure::{Part, PartKind};
 pub use terms::{GlossaryItem, Term};
 pub use text::Occurrence;
@@ -278,7 +281,7 @@ mod tests {
         let spaced = report.replace('\n', " \n");
         for text in odd.into_iter().chain(prefixes) {
             let extraction = extract(&Source::new("t.md", text.to_owned()), &gazetteer);
-            let _ = crate::map::extracted::quads(&extraction);
+            let _ = rows(&extraction);
         }
         let extraction = extract(&Source::new("t.md", spaced), &gazetteer);
         let titles: Vec<_> = extraction.parts.iter().map(|p| p.title_spans[0].exact.as_str()).collect();

@@ -46,12 +46,12 @@ pub struct Report<'a> {
     pub paragraphs: Vec<Paragraph<'a>>,
 }
 
-/// Writes the report's structure into `out` (the `document` graph); the spans it uses go into `spans`. Where
-/// `subject` is given, each part also names what it speaks of (`dcterms:subject`).
+/// Writes the report's structure into `out` (the `document` graph); the spans it uses go into `spans`. A part
+/// for which `subject` gives a node names it as what it speaks of (`dcterms:subject`).
 pub fn write(
     names: &DocumentIris,
     report: &Report<'_>,
-    subject: Option<&dyn Fn(usize) -> NamedNode>,
+    subject: &dyn Fn(usize) -> Option<NamedNode>,
     out: &mut Sink<'_>,
     spans: &mut Spans,
 ) {
@@ -72,8 +72,8 @@ pub fn write(
         out.add(&node, schema::POSITION, &integer(part.number));
         out.add(&node, dcterms::IS_PART_OF, &parent);
         out.add(&parent, dcterms::HAS_PART, &node);
-        if let Some(subject) = subject {
-            out.add(&node, dcterms::SUBJECT, &subject(index));
+        if let Some(subject) = subject(index) {
+            out.add(&node, dcterms::SUBJECT, &subject);
         }
     }
     let glossary = structure.glossary.as_ref().map(|g| (g.paragraph, names.section("glossary")));

@@ -20,7 +20,7 @@ fn quads() -> Vec<Quad> {
     let mut quads: Vec<Quad> = graph.store.iter().collect::<Result<_, _>>().expect("quads");
     let source = extract::read(&root().join("data/source/qingpu-2020-government-work-report.md")).expect("report");
     let gazetteer = Gazetteer::read(&root().join("data/places.csv")).expect("gazetteer");
-    quads.extend(qingpu_kg::map::extracted::quads(&extract::extract(&source, &gazetteer)));
+    quads.extend(qingpu_kg::build::extracted_quads(&extract::extract(&source, &gazetteer)));
     quads
 }
 

@@ -1,50 +1,59 @@
-//! The curated facts: checked rows and their grounded quotes become the `facts`, `provenance`, `mentions` and
-//! `document` graphs.
+//! The facts of a report, curated or extracted: rows and their spans become the `facts`, `provenance`,
+//! `mentions` and `document` graphs.
 //!
-//! Takes the [`Dataset`], its [`Grounding`], the [`Source`] and its [`Anchors`] (the report's structure and the
-//! mentions of entities), and writes their quads into any [`Emit`]. A span of the report is one resource,
-//! `{report}/span/{start}-{end}`, shared by every annotation that quotes it.
+//! Takes the [`Dataset`] (the curated CSV rows, or the rows of an extraction), its [`Grounding`] (the spans each
+//! row stands in) and the [`Anchors`] (the report as a document, the mentions of entities, which part each fact
+//! stands under), and writes their quads into any [`Emit`]. A span of the report is one resource,
+//! `{report}/span/{start}-{end}`, shared by every annotation that quotes it. The one mapper of facts: the curated
+//! build and `extract` differ only in where their rows come from.
 
 use super::annotations::{self, Evidenced};
-use super::document::{self, Paragraph, Report, Spans};
+use super::document::{self, Report, Spans};
 use super::sink::{Emit, Sink, en, typed, zh};
 use super::write_periods;
-use crate::document::Document;
 use crate::facts::cells;
-use crate::facts::curated::{Dataset, Detail, Entity, Observation, Relation};
+use crate::facts::curated::{Dataset, Detail, Entity, Observation, Relation, Row, Under};
 use crate::ground::Grounding;
 use crate::ground::mentions::Mention;
 use crate::iri::{DocumentIris, Iris};
 use crate::kinds::{self, Kind};
-use crate::source::Source;
-use crate::values::Period;
+use crate::values::{FigureKind, Period};
 use crate::vocab::{
     dcterms, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
 };
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
 use std::collections::BTreeMap;
 
-/// What anchors the graph in the text besides the quotes: the report's structure and the mentions of entities.
+/// What anchors the graph in the text besides the quotes.
 pub struct Anchors<'a> {
-    pub document: &'a Document,
+    /// The report as a document: its title, structure and paragraphs.
+    pub report: Report<'a>,
+    /// The IRIs of the report and its parts.
+    pub names: DocumentIris,
+    /// Every place the report names an entity.
     pub mentions: &'a [Mention],
+    /// For each section of the structure, the task of the data that is that part (`dcterms:subject`), if any.
+    pub sections: Vec<Option<usize>>,
+    /// The part of the plan each fact stands under (`qpk:reportedUnder`).
+    pub under: &'a [Under],
 }
 
 /// Maps the data into quads of the `facts`, `provenance`, `document` and `mentions` graphs.
-pub fn map(
-    iris: &Iris,
-    source: &Source,
-    data: &Dataset,
-    grounding: &Grounding,
-    anchors: &Anchors<'_>,
-    out: &mut dyn Emit,
-) {
+pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors<'_>, out: &mut dyn Emit) {
     let mut periods = BTreeMap::new();
     let mut facts = Sink::new(iris.graph("facts"), out);
     for entity in &data.entities {
         map_entity(iris, entity, &mut facts, &mut periods);
     }
-    map_reported_under(iris, data, grounding, &mut facts);
+    map_positions(iris, data, grounding, &mut facts);
+    for under in anchors.under {
+        let task = &data.entities[under.task];
+        let subject = match under.row {
+            Row::Entity(index) => iris.entity(data.entities[index].kind, &data.entities[index].id),
+            Row::Observation(index) => iris.observation(&data.observations[index].id),
+        };
+        facts.add(&subject, qpk::REPORTED_UNDER, &iris.entity(task.kind, &task.id));
+    }
     for link in &data.links {
         if let Some(entity) = data.get(&link.id) {
             facts.add(&iris.entity(entity.kind, &entity.id), owl::SAME_AS, NamedNodeRef::new_unchecked(&link.same_as));
@@ -58,16 +67,18 @@ pub fn map(
         facts.add(&s, p, &o);
     }
     if !data.observations.is_empty() {
-        map_structure(iris, &mut facts);
+        map_structure(iris, data, &mut facts);
     }
     for observation in &data.observations {
-        let period = Period { start: observation.period, end: observation.period };
-        periods.insert(period, iris.period(period));
+        if let Some(year) = observation.period {
+            let period = Period { start: year, end: year };
+            periods.insert(period, iris.period(period));
+        }
         map_observation(iris, data, observation, &mut facts);
     }
     write_periods(iris, periods.keys().copied(), &mut facts);
 
-    let names = DocumentIris::curated(iris, &source.name);
+    let names = &anchors.names;
     let mut spans = Spans::default();
     let grounded = |annotation: NamedNode, body: NamedNode, key: &str| Evidenced {
         annotation,
@@ -93,7 +104,7 @@ pub fn map(
     for observation in &data.observations {
         described.push(grounded(annotation(&observation.id), iris.observation(&observation.id), &observation.id));
     }
-    annotations::write(&names, &described, oa::DESCRIBING, &mut provenance, &mut spans);
+    annotations::write(names, &described, oa::DESCRIBING, &mut provenance, &mut spans);
 
     let identified: Vec<Evidenced<'_>> = anchors
         .mentions
@@ -108,30 +119,28 @@ pub fn map(
         })
         .collect();
     let mut mentions = provenance.into_graph(iris.graph("mentions"));
-    annotations::write(&names, &identified, oa::IDENTIFYING, &mut mentions, &mut spans);
+    annotations::write(names, &identified, oa::IDENTIFYING, &mut mentions, &mut spans);
 
-    let report = Report {
-        title: anchors.document.title.map(|i| source.paragraphs[i].text.trim_start_matches('#').trim()),
-        structure: anchors.document,
-        paragraphs: source
-            .paragraphs
-            .iter()
-            .map(|p| Paragraph { text: &p.text, spans: source.spans_in(p.index, 0, p.text.len()) })
-            .collect(),
-    };
     let mut document = mentions.into_graph(iris.graph("document"));
-    document::write(&names, &report, None, &mut document, &mut spans);
-    document::write_spans(&names, &spans, &mut document);
+    let task = |index: usize| {
+        let entity = anchors.sections.get(index).copied().flatten().map(|task| &data.entities[task])?;
+        Some(iris.entity(entity.kind, &entity.id))
+    };
+    document::write(names, &anchors.report, &task, &mut document, &mut spans);
+    document::write_spans(names, &spans, &mut document);
 }
 
 fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut BTreeMap<Period, NamedNode>) {
     let node = iris.entity(entity.kind, &entity.id);
     facts.types(&node, entity.kind.classes());
     facts.types(&node, kinds::type_classes(entity.kind, &entity.type_id));
-    let (label_zh, label_en) = (zh(&entity.label_zh), en(&entity.label_en));
+    // An extracted row has no English label until a person gives one: none is invented.
+    let label_en = Some(&entity.label_en).filter(|l| !l.is_empty()).map(|l| en(l));
     for property in [rdfs::LABEL, skos::PREF_LABEL] {
-        facts.add(&node, property, &label_zh);
-        facts.add(&node, property, &label_en);
+        facts.add(&node, property, &zh(&entity.label_zh));
+        if let Some(label_en) = &label_en {
+            facts.add(&node, property, label_en);
+        }
     }
     for alias in &entity.alt_zh {
         facts.add(&node, skos::ALT_LABEL, &zh(alias));
@@ -196,17 +205,21 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
                 facts.add(&node, skos::DEFINITION, &zh(&definition.text));
             }
         }
-        Detail::Task { notation: Some(notation) } => {
-            facts.add(&node, skos::NOTATION, &Literal::new_simple_literal(notation));
+        Detail::Task { notation, period } => {
+            if let Some(notation) = notation {
+                facts.add(&node, skos::NOTATION, &Literal::new_simple_literal(notation));
+            }
+            if let Some(period) = period {
+                let iri = periods.entry(*period).or_insert_with(|| iris.period(*period));
+                facts.add(&node, dcterms::TEMPORAL, &*iri);
+            }
         }
         _ => {}
     }
 }
 
-/// Links each fact to the parts of the report's plan (a part of the review of 2019, a task or goal of 2020)
-/// in whose paragraphs its own quotes stand: `qpk:reportedUnder`, derived from where the words are; and gives
-/// each plan element its place in the report's order (`schema:position`, by where its words first stand).
-fn map_reported_under(iris: &Iris, data: &Dataset, grounding: &Grounding, facts: &mut Sink<'_>) {
+/// Gives each plan element its place in the report's order (`schema:position`, by where its words first stand).
+fn map_positions(iris: &Iris, data: &Dataset, grounding: &Grounding, facts: &mut Sink<'_>) {
     let mut order: Vec<(usize, &Entity)> = data
         .entities
         .iter()
@@ -217,34 +230,6 @@ fn map_reported_under(iris: &Iris, data: &Dataset, grounding: &Grounding, facts:
     for (position, (_, task)) in order.iter().enumerate() {
         let node = iris.entity(Kind::Task, &task.id);
         facts.add(&node, schema::POSITION, &typed((position + 1).to_string(), xsd::INTEGER));
-    }
-    let mut items: BTreeMap<usize, Vec<NamedNode>> = BTreeMap::new();
-    for task in data.entities.iter().filter(|e| e.kind == Kind::Task && e.type_id != kinds::TASK_STRATEGY) {
-        for span in grounding.spans(&task.id) {
-            let node = iris.entity(Kind::Task, &task.id);
-            let list = items.entry(span.paragraph).or_default();
-            if !list.contains(&node) {
-                list.push(node);
-            }
-        }
-    }
-    let mut link = |key: &str, node: &NamedNode| {
-        let mut done: Vec<&NamedNode> = Vec::new();
-        for span in grounding.spans(key) {
-            for item in items.get(&span.paragraph).into_iter().flatten() {
-                if !done.contains(&item) {
-                    facts.add(node, qpk::REPORTED_UNDER, item);
-                    done.push(item);
-                }
-            }
-        }
-    };
-    let stated = [Kind::Place, Kind::Organization, Kind::Person, Kind::Project, Kind::Policy, Kind::Event];
-    for entity in data.entities.iter().filter(|e| stated.contains(&e.kind)) {
-        link(&entity.id, &iris.entity(entity.kind, &entity.id));
-    }
-    for observation in &data.observations {
-        link(&observation.id, &iris.observation(&observation.id));
     }
 }
 
@@ -260,12 +245,13 @@ fn triple_of<'a>(iris: &Iris, data: &Dataset, relation: &'a Relation) -> (NamedN
 }
 
 /// The Data Cube structure of the figures: dimensions indicator, area, period and kind; one measure.
-fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
+fn map_structure(iris: &Iris, data: &Dataset, facts: &mut Sink<'_>) {
     let dataset = iris.figures();
     let dsd = iris.at("id/dsd/figures");
     facts.add(&dataset, rdf::TYPE, qb::DATA_SET);
-    facts.add(&dataset, rdfs::LABEL, &zh("2019年主要指标与2020年主要预期目标"));
-    facts.add(&dataset, rdfs::LABEL, &en("Main indicators of 2019 and main expected targets of 2020"));
+    let (label_zh, label_en) = figures_label(data);
+    facts.add(&dataset, rdfs::LABEL, &zh(&label_zh));
+    facts.add(&dataset, rdfs::LABEL, &en(&label_en));
     facts.add(&dataset, qb::STRUCTURE, &dsd);
     facts.add(&dsd, rdf::TYPE, qb::DATA_STRUCTURE_DEFINITION);
     let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 9] = [
@@ -291,12 +277,34 @@ fn map_structure(iris: &Iris, facts: &mut Sink<'_>) {
     }
 }
 
+/// The label of the figures: the year most results speak of and the year most targets are set for
+/// (`2019年主要指标与2020年主要预期目标`), or, without both, just the figures of the report.
+fn figures_label(data: &Dataset) -> (String, String) {
+    let most = |kinds: &[FigureKind]| {
+        let mut years: BTreeMap<u16, usize> = BTreeMap::new();
+        for year in data.observations.iter().filter(|o| kinds.contains(&o.kind)).filter_map(|o| o.period) {
+            *years.entry(year).or_default() += 1;
+        }
+        years.into_iter().max_by_key(|(year, n)| (*n, std::cmp::Reverse(*year))).map(|(year, _)| year)
+    };
+    match (most(&[FigureKind::Result, FigureKind::Estimate]), most(&[FigureKind::Target])) {
+        (Some(done), Some(planned)) => (
+            format!("{done}年主要指标与{planned}年主要预期目标"),
+            format!("Main indicators of {done} and main expected targets of {planned}"),
+        ),
+        _ => ("报告中的数字".to_owned(), "Figures of the report".to_owned()),
+    }
+}
+
 fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts: &mut Sink<'_>) {
     let node = iris.observation(&observation.id);
-    let period = Period { start: observation.period, end: observation.period };
     facts.add(&node, qpk::INDICATOR, &iris.entity(Kind::Concept, &observation.indicator));
-    facts.add(&node, sdmx_dimension::REF_AREA, &iris.entity(Kind::Place, &observation.area));
-    facts.add(&node, sdmx_dimension::REF_PERIOD, &iris.period(period));
+    if let Some(area) = &observation.area {
+        facts.add(&node, sdmx_dimension::REF_AREA, &iris.entity(Kind::Place, area));
+    }
+    if let Some(year) = observation.period {
+        facts.add(&node, sdmx_dimension::REF_PERIOD, &iris.period(Period { start: year, end: year }));
+    }
     facts.add(&node, qpk::FIGURE_KIND_PROP, observation.kind.iri());
     if let Some(about) = observation.about.as_deref().and_then(|id| data.get(id)) {
         facts.add(&node, qpk::CONCERNS, &iris.entity(about.kind, &about.id));
@@ -306,7 +314,9 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             facts.add(&node, rdf::TYPE, qb::OBSERVATION);
             facts.add(&node, qb::DATA_SET_PROP, &iris.figures());
             facts.add(&node, sdmx_measure::OBS_VALUE, &typed(cells::canonical_decimal(&figure.value), xsd::DECIMAL));
-            facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, &figure.unit));
+            if let Some(unit) = &figure.unit {
+                facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, unit));
+            }
             facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
             if let Some(approximation) = figure.approximation {
                 facts.add(&node, qpk::APPROXIMATION, approximation.iri());
