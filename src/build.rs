@@ -61,6 +61,7 @@ pub fn read(data_dir: &Path, base: &str) -> Result<Inputs, GraphError> {
     let description = Description::read(data_dir, &data)?;
     let grounding = ground(&source, &data)?;
     let document = Document::parse(&source);
+    ground::check_stages(&source, &document, &data, &grounding)?;
     let mentions = mentions::find(&source, &data);
     let under = ground::under(&data, &grounding);
     Ok(Inputs { iris: Iris::new(base), source, data, grounding, document, mentions, under, description })
@@ -281,7 +282,7 @@ pub struct Summary {
     pub data: PathBuf,
     pub base_iri: String,
     pub counts: Counts,
-    /// Rows of the data folder: entities, relations and observations.
+    /// Rows of the data folder: entities, relations, observations and stages.
     pub rows: usize,
     pub paragraphs: usize,
 }
@@ -294,7 +295,10 @@ impl Summary {
             data: data.to_owned(),
             base_iri: inputs.iris.base().to_owned(),
             counts: counts(graph)?,
-            rows: inputs.data.entities.len() + inputs.data.relations.len() + inputs.data.observations.len(),
+            rows: inputs.data.entities.len()
+                + inputs.data.relations.len()
+                + inputs.data.observations.len()
+                + inputs.data.stages.len(),
             paragraphs: inputs.source.paragraphs.len(),
         })
     }

@@ -8,11 +8,13 @@
 
 pub mod mentions;
 
+use crate::document::Document;
 use crate::error::DataError;
 use crate::facts::curated::{Dataset, Detail, Entity, Row, Under};
+use crate::facts::extract::{PartKind, paragraph_kinds};
 use crate::kinds::{Kind, SCHEME_INDICATOR, TASK_STRATEGY};
 use crate::source::{Source, Span};
-use crate::values::Quote;
+use crate::values::{Quote, StageKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// The spans of every row's quotes, by row key (an entity's or observation's id, a relation's key).
@@ -71,7 +73,48 @@ pub fn ground(source: &Source, data: &Dataset) -> Result<Grounding, DataError> {
     for observation in &data.observations {
         add(observation.id.clone(), &mut observation.evidence.iter())?;
     }
+    for stage in &data.stages {
+        add(stage.key(), &mut stage.evidence.iter())?;
+    }
     Ok(grounding)
+}
+
+/// Checks the tense of every stage against where its words stand: a stage done or under way in the year under
+/// review may not quote the plan of the year ahead, and a planned stage may not quote the review. The parts are
+/// told apart by their titles ([`paragraph_kinds`]).
+pub fn check_stages(
+    source: &Source,
+    document: &Document,
+    data: &Dataset,
+    grounding: &Grounding,
+) -> Result<(), DataError> {
+    let kinds = paragraph_kinds(source, document);
+    for stage in &data.stages {
+        for span in grounding.spans(&stage.key()) {
+            let part = kinds.get(span.paragraph).copied().flatten();
+            let (wrong, should) = match (stage.kind, part) {
+                (StageKind::Achieved | StageKind::UnderWay, Some(PartKind::Plan)) => {
+                    ("the plan of the year ahead", "what the year ahead plans is a `planned` stage")
+                }
+                (StageKind::Planned, Some(PartKind::Review)) => {
+                    ("the review of the past year", "what was done or under way is an `achieved` or `under-way` stage")
+                }
+                _ => continue,
+            };
+            return Err(DataError::Invalid {
+                place: stage.place.at_column(5, "evidence"),
+                message: format!(
+                    "the {} stage `{}` of `{}` ({}) quotes «{}», which stands in {wrong}: {should}",
+                    stage.kind.name(),
+                    stage.status,
+                    stage.subject,
+                    stage.year,
+                    span.exact
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Places each fact under the parts of the report's plan (a part of the review, a task or goal of the year

@@ -77,6 +77,11 @@ impl Iris {
         self.at(&format!("id/observation/{id}"))
     }
 
+    /// The IRI of a stage of a project or policy: `{base}id/stage/{subject}-{year}-{status}`.
+    pub fn stage(&self, key: &str) -> NamedNode {
+        self.at(&format!("id/stage/{key}"))
+    }
+
     /// The IRI of the report document, from the name of its file: `{base}id/report/{stem}`.
     pub fn report(&self, file_name: &str) -> NamedNode {
         let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);

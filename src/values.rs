@@ -74,6 +74,42 @@ impl FigureKind {
     }
 }
 
+/// Where a thing stands at a stage the report gives: done in the year under review, under way in it, or planned
+/// for the year ahead (the tense of the report's words, which the part they stand in decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StageKind {
+    /// Done in the year under review (开工, 建成, 通过验收 in the review).
+    Achieved,
+    /// Under way in the year under review (推进, 施工, 加快建设 in the review).
+    UnderWay,
+    /// What the year ahead plans (the same words in the tasks of the year ahead).
+    Planned,
+}
+
+impl StageKind {
+    /// Its code in the stage-kind scheme.
+    pub fn iri(self) -> NamedNodeRef<'static> {
+        match self {
+            Self::Achieved => qpk::ACHIEVED,
+            Self::UnderWay => qpk::UNDER_WAY,
+            Self::Planned => qpk::PLANNED,
+        }
+    }
+
+    /// The value of the `stage` column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Achieved => "achieved",
+            Self::UnderWay => "under-way",
+            Self::Planned => "planned",
+        }
+    }
+
+    pub(crate) fn parse(value: &str) -> Option<Self> {
+        [Self::Achieved, Self::UnderWay, Self::Planned].into_iter().find(|k| k.name() == value)
+    }
+}
+
 /// How the report qualifies a figure it does not give exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Approximation {

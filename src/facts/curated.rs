@@ -10,7 +10,7 @@ use crate::facts::cells::{
 };
 use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
-use crate::values::{Approximation, FigureKind, Period, Quote, aliases};
+use crate::values::{Approximation, FigureKind, Period, Quote, StageKind, aliases};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,6 +19,8 @@ use std::path::Path;
 pub const RELATIONS_FILE: &str = "relations.csv";
 /// The file of statistical observations.
 pub const OBSERVATIONS_FILE: &str = "observations.csv";
+/// The file of the stages of projects and policies.
+pub const STAGES_FILE: &str = "stages.csv";
 /// The file of identifiers in other datasets.
 pub const LINKS_FILE: &str = "links.csv";
 
@@ -33,12 +35,8 @@ pub enum Detail {
         post_zh: String,
         post_en: String,
     },
-    Project {
-        status: Option<String>,
-        year: Option<u16>,
-    },
+    /// A policy: the years it covers, where its title says (its stages are rows of their own, [`Stage`]).
     Policy {
-        status: Option<String>,
         period: Option<Period>,
     },
     Event {
@@ -122,6 +120,27 @@ pub struct Observation {
     pub place: Location,
 }
 
+/// One row of `stages.csv`: a stage at which the report gives a project or policy — a status (a concept of the
+/// status scheme), the year it is of, and whether it was done, was under way or is planned — with the words that
+/// say so.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    /// The project or policy.
+    pub subject: String,
+    pub status: String,
+    pub year: u16,
+    pub kind: StageKind,
+    pub evidence: Vec<Quote>,
+    pub place: Location,
+}
+
+impl Stage {
+    /// The stable key of the stage: `subject-year-status` (one stage a status and year).
+    pub fn key(&self) -> String {
+        format!("{}-{}-{}", self.subject, self.year, self.status)
+    }
+}
+
 /// A row of the data: an entity or an observation, as an index into [`Dataset::entities`] or
 /// [`Dataset::observations`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +174,7 @@ pub struct Dataset {
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
     pub observations: Vec<Observation>,
+    pub stages: Vec<Stage>,
     pub links: Vec<Link>,
     index: HashMap<String, usize>,
 }
@@ -283,6 +303,7 @@ impl Dataset {
         }
         data.relations = read_relations(dir, &data)?;
         data.observations = read_observations(dir, &data, &mut first_place)?;
+        data.stages = read_stages(dir, &data)?;
         data.links = read_links(dir, &data)?;
         Ok(data)
     }
@@ -333,14 +354,8 @@ impl Dataset {
                     self.resolve(&at("broader"), broader, &[Kind::Concept], Some(scheme))?;
                 }
             }
-            Detail::Project { status: Some(status), .. } => {
-                self.resolve(&at("status"), status, &[Kind::Concept], Some(SCHEME_STATUS))?;
-            }
-            Detail::Policy { status, .. } => {
+            Detail::Policy { .. } => {
                 self.resolve(&at("type"), &entity.type_id, &[Kind::Concept], Some(SCHEME_DOCTYPE))?;
-                if let Some(status) = status {
-                    self.resolve(&at("status"), status, &[Kind::Concept], Some(SCHEME_STATUS))?;
-                }
             }
             _ => {}
         }
@@ -354,8 +369,8 @@ fn columns(kind: Kind) -> &'static [&'static str] {
         Kind::Place => &["id", "type", "label_zh", "label_en", "alt_zh", "division_code", "evidence"],
         Kind::Organization => &["id", "type", "label_zh", "label_en", "alt_zh", "evidence"],
         Kind::Person => &["id", "label_zh", "label_en", "post_zh", "post_en", "evidence"],
-        Kind::Project => &["id", "type", "label_zh", "label_en", "alt_zh", "status", "year", "evidence"],
-        Kind::Policy => &["id", "type", "label_zh", "label_en", "alt_zh", "status", "period", "evidence"],
+        Kind::Project => &["id", "type", "label_zh", "label_en", "alt_zh", "evidence"],
+        Kind::Policy => &["id", "type", "label_zh", "label_en", "alt_zh", "period", "evidence"],
         Kind::Event => &["id", "type", "label_zh", "label_en", "alt_zh", "year", "evidence"],
         Kind::Concept => {
             &["id", "scheme", "label_zh", "label_en", "alt_zh", "broader", "notation", "definition_zh", "evidence"]
@@ -366,6 +381,7 @@ fn columns(kind: Kind) -> &'static [&'static str] {
 }
 
 const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"];
+const STAGE_COLUMNS: &[&str] = &["subject", "status", "year", "stage", "evidence"];
 const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
 const OBSERVATION_COLUMNS: &[&str] =
     &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "evidence"];
@@ -393,7 +409,6 @@ struct EntityRow {
     division_code: String,
     post_zh: String,
     post_en: String,
-    status: String,
     year: String,
     period: String,
     broader: String,
@@ -407,6 +422,15 @@ struct RelationRow {
     subject: String,
     predicate: String,
     object: String,
+    evidence: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct StageRow {
+    subject: String,
+    status: String,
+    year: String,
+    stage: String,
     evidence: String,
 }
 
@@ -468,14 +492,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
                 post_zh: required(&at("post_zh"), row.post_zh)?,
                 post_en: required(&at("post_en"), row.post_en)?,
             },
-            Kind::Project => Detail::Project {
-                status: optional_slug("status", &row.status)?,
-                year: optional_year(&at("year"), &row.year)?,
-            },
-            Kind::Policy => Detail::Policy {
-                status: optional_slug("status", &row.status)?,
-                period: optional_period(&at("period"), &row.period)?,
-            },
+            Kind::Policy => Detail::Policy { period: optional_period(&at("period"), &row.period)? },
             Kind::Event => Detail::Event { year: optional_year(&at("year"), &row.year)? },
             Kind::Concept => Detail::Concept {
                 scheme: slug(&at("scheme"), &row.scheme)?,
@@ -485,7 +502,7 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
                     .then(|| Quote { text: row.definition_zh, place: at("definition_zh") }),
             },
             Kind::Task => Detail::Task { notation: Some(row.notation).filter(|n| !n.is_empty()), period: None },
-            Kind::Organization | Kind::Scheme => Detail::None,
+            Kind::Organization | Kind::Scheme | Kind::Project => Detail::None,
         };
         entities.push(Entity {
             kind,
@@ -500,6 +517,35 @@ fn read_entities(dir: &Path, kind: Kind) -> Result<Vec<Entity>, DataError> {
         });
     }
     Ok(entities)
+}
+
+fn read_stages(dir: &Path, data: &Dataset) -> Result<Vec<Stage>, DataError> {
+    let rows: Vec<(Location, StageRow)> = read_if_present(&dir.join(STAGES_FILE), Columns::Exactly(STAGE_COLUMNS))?;
+    let mut seen: HashMap<String, Location> = HashMap::new();
+    let mut stages = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let at = |column: &str| place_in(&line, STAGE_COLUMNS, column);
+        data.resolve(&at("subject"), &row.subject, &[Kind::Project, Kind::Policy], None)?;
+        data.resolve(&at("status"), &row.status, &[Kind::Concept], Some(SCHEME_STATUS))?;
+        let kind = StageKind::parse(&row.stage).ok_or_else(|| DataError::BadValue {
+            place: at("stage"),
+            value: row.stage.clone(),
+            expected: "a stage (achieved, under-way or planned)".into(),
+        })?;
+        let stage = Stage {
+            subject: row.subject,
+            status: row.status,
+            year: year(&at("year"), &row.year)?,
+            kind,
+            evidence: quotes(&at("evidence"), &row.evidence)?,
+            place: line.clone(),
+        };
+        if let Some(first) = seen.insert(stage.key(), line.clone()) {
+            return Err(DataError::DuplicateId { place: line, id: stage.key(), first: Box::new(first) });
+        }
+        stages.push(stage);
+    }
+    Ok(stages)
 }
 
 fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError> {

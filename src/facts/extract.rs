@@ -21,7 +21,7 @@ mod text;
 pub use figures::{Figure, Growth};
 pub use places::{Gazetteer, KnownPlace, PlaceMentions};
 pub use rows::{Rows, rows};
-pub use structure::{Part, PartKind};
+pub use structure::{Part, PartKind, paragraph_kinds};
 pub use terms::{GlossaryItem, Term};
 pub use text::Occurrence;
 

@@ -12,12 +12,12 @@ use super::document::{self, Report, Spans};
 use super::sink::{Emit, Sink, en, typed, zh};
 use super::write_periods;
 use crate::facts::cells;
-use crate::facts::curated::{Dataset, Detail, Entity, Observation, Relation, Row, Under};
+use crate::facts::curated::{Dataset, Detail, Entity, Observation, Relation, Row, Stage, Under};
 use crate::ground::Grounding;
 use crate::ground::mentions::Mention;
 use crate::iri::{DocumentIris, Iris};
 use crate::kinds::{self, Kind};
-use crate::values::{FigureKind, Period};
+use crate::values::{FigureKind, Period, StageKind};
 use crate::vocab::{
     dcterms, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
 };
@@ -76,6 +76,11 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
         }
         map_observation(iris, data, observation, &mut facts);
     }
+    for stage in &data.stages {
+        let year = Period { start: stage.year, end: stage.year };
+        periods.entry(year).or_insert_with(|| iris.period(year));
+        map_stage(iris, data, stage, &mut facts);
+    }
     write_periods(iris, periods.keys().copied(), &mut facts);
 
     let names = &anchors.names;
@@ -103,6 +108,10 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
     }
     for observation in &data.observations {
         described.push(grounded(annotation(&observation.id), iris.observation(&observation.id), &observation.id));
+    }
+    for stage in &data.stages {
+        let key = stage.key();
+        described.push(grounded(annotation(&key), iris.stage(&key), &key));
     }
     annotations::write(names, &described, oa::DESCRIBING, &mut provenance, &mut spans);
 
@@ -161,19 +170,8 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
             facts.add(&node, schema::JOB_TITLE, &title_zh);
             facts.add(&node, schema::JOB_TITLE, &title_en);
         }
-        Detail::Project { status, year } => {
-            if let Some(status) = status {
-                facts.add(&node, qpk::STATUS, &concept(status));
-            }
-            if let Some(year) = year {
-                facts.add(&node, qpk::STATUS_YEAR, &typed(year.to_string(), xsd::GYEAR));
-            }
-        }
-        Detail::Policy { status, period } => {
+        Detail::Policy { period } => {
             facts.add(&node, schema::LEGISLATION_TYPE, &concept(&entity.type_id));
-            if let Some(status) = status {
-                facts.add(&node, qpk::STATUS, &concept(status));
-            }
             if let Some(period) = period {
                 let iri = periods.entry(*period).or_insert_with(|| iris.period(*period));
                 facts.add(&node, dcterms::TEMPORAL, &*iri);
@@ -216,6 +214,32 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
         }
         _ => {}
     }
+}
+
+/// A stage of a project or policy: a dated, qualified statement of its status (the qualified-relation pattern of
+/// PROV-O and of the W3C note on n-ary relations), named for what it says: `开工（2019年，已实现）`, "start of
+/// construction, achieved in 2019"; `竣工（2020年，计划）`, "completion, planned for 2020".
+fn map_stage(iris: &Iris, data: &Dataset, stage: &Stage, facts: &mut Sink<'_>) {
+    let node = iris.stage(&stage.key());
+    let subject = data.get(&stage.subject).map_or(Kind::Project, |e| e.kind);
+    facts.add(&iris.entity(subject, &stage.subject), qpk::STAGE_PROP, &node);
+    facts.add(&node, rdf::TYPE, qpk::STAGE);
+    facts.add(&node, qpk::STATUS, &iris.entity(Kind::Concept, &stage.status));
+    facts.add(&node, qpk::STAGE_KIND_PROP, stage.kind.iri());
+    facts.add(&node, dcterms::TEMPORAL, &iris.period(Period { start: stage.year, end: stage.year }));
+    let status = data.get(&stage.status);
+    let (status_zh, status_en) =
+        status.map_or((stage.status.as_str(), stage.status.as_str()), |s| (s.label_zh.as_str(), s.label_en.as_str()));
+    let year = stage.year;
+    let (label_zh, label_en) = match stage.kind {
+        StageKind::Achieved => (format!("{status_zh}（{year}年，已实现）"), format!("{status_en}, achieved in {year}")),
+        StageKind::UnderWay => {
+            (format!("{status_zh}（{year}年，进行中）"), format!("{status_en}, under way in {year}"))
+        }
+        StageKind::Planned => (format!("{status_zh}（{year}年，计划）"), format!("{status_en}, planned for {year}")),
+    };
+    facts.add(&node, rdfs::LABEL, &zh(&label_zh));
+    facts.add(&node, rdfs::LABEL, &en(&label_en));
 }
 
 /// Gives each plan element its place in the report's order (`schema:position`, by where its words first stand).

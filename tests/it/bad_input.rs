@@ -208,3 +208,48 @@ fn a_link_that_is_not_an_iri_is_named() {
         &[&format!("links.csv:{line}:2 (column `same_as`)"), "`wikidata:Q0` is not an absolute http(s) IRI"],
     );
 }
+
+#[test]
+fn an_achieved_stage_that_quotes_the_plan_is_refused() {
+    // 建成淀山湖福利院 stands in the tasks of 2020: what they plan is not what 2019 achieved.
+    let copy = DataCopy::new();
+    copy.append("stages.csv", "dianshan-lake-welfare-home,built,2019,achieved,建成淀山湖福利院");
+    let line = line_count(&copy, "stages.csv");
+    refused(
+        &copy,
+        &[
+            &format!("stages.csv:{line}:5 (column `evidence`)"),
+            "the achieved stage `built` of `dianshan-lake-welfare-home` (2019) quotes «建成淀山湖福利院»",
+            "the plan of the year ahead",
+        ],
+    );
+}
+
+#[test]
+fn a_planned_stage_that_quotes_the_review_is_refused() {
+    let copy = DataCopy::new();
+    copy.append("stages.csv", "zhuguang-road,opened-to-traffic,2020,planned,诸光路（崧泽大道一区界）建成通车");
+    let line = line_count(&copy, "stages.csv");
+    refused(&copy, &[&format!("stages.csv:{line}:5 (column `evidence`)"), "the review of the past year"]);
+}
+
+#[test]
+fn a_stage_needs_a_known_kind_and_a_status_of_the_scheme() {
+    let copy = DataCopy::new();
+    copy.append("stages.csv", "zhuguang-road,opened-to-traffic,2019,done,诸光路（崧泽大道一区界）建成通车");
+    let line = line_count(&copy, "stages.csv");
+    refused(&copy, &[&format!("stages.csv:{line}:4 (column `stage`)"), "`done` is not a stage (achieved"]);
+    let copy = DataCopy::new();
+    copy.append("stages.csv", "zhuguang-road,qingpu,2019,achieved,诸光路（崧泽大道一区界）建成通车");
+    let line = line_count(&copy, "stages.csv");
+    refused(&copy, &[&format!("stages.csv:{line}:2 (column `status`)"), "`qingpu`"]);
+}
+
+#[test]
+fn a_stage_given_twice_names_both_places() {
+    let copy = DataCopy::new();
+    let first = copy.read("stages.csv").lines().nth(1).expect("a stage").to_owned();
+    copy.append("stages.csv", &first);
+    let line = line_count(&copy, "stages.csv");
+    refused(&copy, &[&format!("stages.csv:{line}: duplicate id"), "stages.csv:2)"]);
+}

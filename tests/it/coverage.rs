@@ -192,14 +192,38 @@ fn the_qualitative_targets_of_2020_are_kept_with_their_words() {
 }
 
 #[test]
+fn a_thing_reported_at_two_stages_has_both_each_with_its_year_and_tense() {
+    // 淀山湖福利院: its construction sped up in 2019 (the review), and the plan means to finish building it in 2020.
+    let rows = select(
+        &graph(),
+        "SELECT ?year ?kind ?label WHERE { <https://w3id.org/qingpu-kg/id/project/dianshan-lake-welfare-home> qpk:stage ?s .
+           ?s qpk:stageKind ?kind ; dcterms:temporal/dcat:startDate ?year ; rdfs:label ?label FILTER(LANG(?label) = \"en\") }
+         ORDER BY ?year",
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0][0].contains("2019") && rows[0][1].ends_with("#UnderWay"), "{rows:?}");
+    assert!(rows[1][0].contains("2020") && rows[1][1].ends_with("#Planned"), "{rows:?}");
+    assert!(rows[1][2].contains("planned for 2020"), "the English label says it is a plan: {rows:?}");
+    // No 2020 plan reads as done: every stage of 2020 is planned.
+    let done_2020 = select(
+        &graph(),
+        "SELECT ?s WHERE { ?s a qpk:Stage ; dcterms:temporal/dcat:startDate ?y ; qpk:stageKind ?k
+           FILTER(STR(?y) = \"2020\" && ?k != qpk:Planned) }",
+    );
+    assert!(done_2020.is_empty(), "{done_2020:?}");
+}
+
+#[test]
 fn projects_and_policies_are_many_and_related() {
     let graph = graph();
     let count = |query: &str| -> usize { select(&graph, query)[0][0].parse().expect("a count") };
     assert!(count("SELECT (COUNT(*) AS ?n) WHERE { ?p a qpk:Project }") >= 30);
     assert!(count("SELECT (COUNT(*) AS ?n) WHERE { ?p a schema:Legislation }") >= 30);
     assert!(count("SELECT (COUNT(*) AS ?n) WHERE { ?p a qpk:Project ; schema:location ?place }") >= 10);
-    assert!(count("SELECT (COUNT(*) AS ?n) WHERE { ?p a qpk:Project ; qpk:status ?s }") >= 30);
-    assert!(count("SELECT (COUNT(*) AS ?n) WHERE { ?p a schema:Legislation ; qpk:status ?s }") >= 30);
+    assert!(count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a qpk:Project ; qpk:stage/qpk:status ?s }") >= 30);
+    assert!(
+        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Legislation ; qpk:stage/qpk:status ?s }") >= 30
+    );
     for relation in ["dcterms:isPartOf", "schema:legislationPassedBy", "eli:implements", "qpk:involves", "qpk:denotes"]
     {
         assert!(count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?s {relation} ?o }}")) >= 1, "{relation}");

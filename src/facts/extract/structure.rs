@@ -94,19 +94,43 @@ fn kind_of_title(title: &str, report_year: Option<u16>) -> Option<PartKind> {
     }
 }
 
-/// The parts of `document`, one per section, with their kind, year and title spans.
-pub(super) fn parts(document: &Document, report_year: Option<u16>, locator: &mut Locator<'_>) -> Vec<Part> {
-    let mut parts: Vec<Part> = Vec::with_capacity(document.sections.len());
+/// The kind of every section of `document`: a part's from its title (or, saying neither, a plan after a review
+/// or a plan), a sub-part's its part's.
+fn kinds(document: &Document, report_year: Option<u16>) -> Vec<Option<PartKind>> {
+    let mut kinds: Vec<Option<PartKind>> = Vec::with_capacity(document.sections.len());
     let mut previous: Option<PartKind> = None;
     for section in &document.sections {
-        let kind = match section.parent.and_then(|p| parts.get(p)) {
-            Some(parent) => parent.kind,
+        let kind = match section.parent.and_then(|p| kinds.get(p)) {
+            Some(parent) => *parent,
             None => {
                 let kind = kind_of_title(&section.title, report_year).or(previous.map(|_| PartKind::Plan));
                 previous = kind.or(previous);
                 kind
             }
         };
+        kinds.push(kind);
+    }
+    kinds
+}
+
+/// The kind of each paragraph of `source`: whether it stands in a review of the past year or in the plan of the
+/// year ahead, by the part it stands in (`None` before the first part, in the glossary, or where no title tells).
+pub fn paragraph_kinds(source: &Source, document: &Document) -> Vec<Option<PartKind>> {
+    let kinds = kinds(document, report_year(source, document));
+    let glossary = document.glossary.as_ref().map_or(usize::MAX, |g| g.paragraph);
+    let sections = document.innermost(source.paragraphs.len());
+    sections
+        .iter()
+        .enumerate()
+        .map(|(paragraph, section)| section.filter(|_| paragraph < glossary).and_then(|s| kinds[s]))
+        .collect()
+}
+
+/// The parts of `document`, one per section, with their kind, year and title spans.
+pub(super) fn parts(document: &Document, report_year: Option<u16>, locator: &mut Locator<'_>) -> Vec<Part> {
+    let kinds = kinds(document, report_year);
+    let mut parts: Vec<Part> = Vec::with_capacity(document.sections.len());
+    for (section, &kind) in document.sections.iter().zip(&kinds) {
         let parent_year = section.parent.and_then(|p| parts.get(p)).and_then(|p| p.year);
         let year = year_in(&section.title).or(parent_year).or_else(|| match kind {
             Some(PartKind::Plan) => report_year,
