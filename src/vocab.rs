@@ -133,7 +133,7 @@ namespace!(
     ESTIMATE = "Estimate", TARGET = "Target", CURRENT = "Current", FIGURE_KINDS = "FigureKinds",
     DIVISION_CODE = "divisionCode", STATUS = "status", INDICATOR = "indicator", STAGE = "Stage",
     STAGE_PROP = "stage", STAGE_KIND = "StageKind", STAGE_KIND_PROP = "stageKind", STAGE_KINDS = "StageKinds",
-    ACHIEVED = "Achieved", UNDER_WAY = "UnderWay", PLANNED = "Planned",
+    ACHIEVED = "Achieved", UNDER_WAY = "UnderWay", PLANNED = "Planned", RUNNING_TOTAL = "runningTotal",
     FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf", DENOTES = "denotes",
     INVOLVES = "involves", PLAN_ELEMENT = "PlanElement", NATIONAL_STRATEGY = "NationalStrategy",
     REVIEW_PART = "ReviewPart", TASK = "Task", GOAL = "Goal", REPORTED_UNDER = "reportedUnder", SERVES = "serves",

@@ -107,6 +107,19 @@ pub fn canonical_decimal(value: &str) -> &str {
 /// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between;
 /// with an approximation, as the report writes it: `约 78 亿元`, `1 亿余元`, `30 余家`.
 pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> bool {
+    figure_at(text, value, unit, approximation).is_some()
+}
+
+/// Whether `text` gives the figure as a running total: 累计 before it in its clause (`累计打击涉恶集团6个、涉恶团伙16个`
+/// makes both running totals; `新增上市企业 2 家、累计 25 家` only the second). `None` when the figure is not in `text`.
+pub fn running_total_said(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> Option<bool> {
+    let at = figure_at(text, value, unit, approximation)?;
+    let clause = text[..at].rsplit(['，', '。', '；', '：', ',', ';', ':']).next().unwrap_or_default();
+    Some(clause.contains("累计"))
+}
+
+/// Where `text` holds the figure (the byte offset of its number), as [`figure_in`] reads it.
+fn figure_at(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> Option<usize> {
     let unit = match approximation {
         Some(Approximation::MoreThan) => {
             let (power, base) = split_unit(unit);
@@ -116,7 +129,7 @@ pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Appr
         }
         _ => unit.to_owned(),
     };
-    text.match_indices(value).any(|(i, _)| {
+    text.match_indices(value).map(|(i, _)| i).find(|&i| {
         let lead = text[..i].trim_end_matches([' ', '\u{3000}']);
         let before_ok = !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.')
             && (approximation != Some(Approximation::About) || lead.ends_with('约'));
@@ -129,6 +142,17 @@ pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Appr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_running_total_is_said_by_its_clause() {
+        let text = "新增上市企业 2 家、累计 25 家";
+        assert_eq!(running_total_said(text, "2", "家", None), Some(false));
+        assert_eq!(running_total_said(text, "25", "家", None), Some(true));
+        let list = "全面开展公共安全综合整治，累计检查企业 7.2 万余处、查处隐患 4.3 万处";
+        assert_eq!(running_total_said(list, "4.3", "万处", None), Some(true));
+        assert_eq!(running_total_said("累计达47个。新建3个", "3", "个", None), Some(false));
+        assert_eq!(running_total_said(text, "9", "家", None), None);
+    }
 
     #[test]
     fn figures_are_found_with_their_unit() {

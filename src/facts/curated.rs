@@ -6,7 +6,8 @@
 
 use crate::error::{DataError, GraphError, Location};
 use crate::facts::cells::{
-    figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required, slug, split_unit, year,
+    figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required, running_total_said, slug,
+    split_unit, year,
 };
 use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
@@ -101,6 +102,8 @@ pub struct Figure {
     pub multiplier: u8,
     /// Where the report gives the number as approximate (约) or as a lower bound (余).
     pub approximation: Option<Approximation>,
+    /// Whether the number is a running total (累计): everything since the work began, not the year's flow.
+    pub running_total: bool,
 }
 
 /// One row of `observations.csv`.
@@ -384,7 +387,7 @@ const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"
 const STAGE_COLUMNS: &[&str] = &["subject", "status", "year", "stage", "evidence"];
 const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
 const OBSERVATION_COLUMNS: &[&str] =
-    &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "evidence"];
+    &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "total", "evidence"];
 
 fn column_place(line: &Location, kind: Kind, column: &str) -> Location {
     place_in(line, columns(kind), column)
@@ -452,6 +455,7 @@ struct ObservationRow {
     value: String,
     unit: String,
     approx: String,
+    total: String,
     evidence: String,
 }
 
@@ -667,6 +671,27 @@ fn read_observations(
                     value: row.approx.clone(),
                     expected: "empty, 约 (about) or 余 (more than), as the report writes it".into(),
                 })?;
+                let running_total = match row.total.as_str() {
+                    "" => false,
+                    "累计" => true,
+                    other => {
+                        return Err(DataError::BadValue {
+                            place: at("total"),
+                            value: other.to_owned(),
+                            expected: "empty, or 累计 for a running total, as the report writes it".into(),
+                        });
+                    }
+                };
+                let said =
+                    evidence.iter().find_map(|q| running_total_said(&q.text, &row.value, &row.unit, approximation));
+                if said.is_some_and(|said| said != running_total) {
+                    let message = if running_total {
+                        "the evidence gives no 累计 before the figure: it is not a running total"
+                    } else {
+                        "累计 stands before the figure in its evidence: it is a running total (column `total`: 累计)"
+                    };
+                    return Err(DataError::Invalid { place: at("total"), message: message.into() });
+                }
                 if !evidence.iter().any(|q| figure_in(&q.text, &row.value, &row.unit, approximation)) {
                     return Err(DataError::FigureNotInEvidence {
                         place: at("evidence"),
@@ -680,6 +705,7 @@ fn read_observations(
                     unit: Some((*unit).to_owned()),
                     multiplier,
                     approximation,
+                    running_total,
                 })
             }
         };

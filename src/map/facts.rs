@@ -278,7 +278,7 @@ fn map_structure(iris: &Iris, data: &Dataset, facts: &mut Sink<'_>) {
     facts.add(&dataset, rdfs::LABEL, &en(&label_en));
     facts.add(&dataset, qb::STRUCTURE, &dsd);
     facts.add(&dsd, rdf::TYPE, qb::DATA_STRUCTURE_DEFINITION);
-    let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 9] = [
+    let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 10] = [
         ("indicator", qb::DIMENSION, qpk::INDICATOR, true),
         ("area", qb::DIMENSION, sdmx_dimension::REF_AREA, true),
         ("period", qb::DIMENSION, sdmx_dimension::REF_PERIOD, true),
@@ -288,6 +288,7 @@ fn map_structure(iris: &Iris, data: &Dataset, facts: &mut Sink<'_>) {
         ("multiplier", qb::ATTRIBUTE, sdmx_attribute::UNIT_MULT, true),
         ("concerns", qb::ATTRIBUTE, qpk::CONCERNS, false),
         ("approximation", qb::ATTRIBUTE, qpk::APPROXIMATION, false),
+        ("running-total", qb::ATTRIBUTE, qpk::RUNNING_TOTAL, false),
     ];
     for (order, (name, role, property, required)) in components.into_iter().enumerate() {
         let component = iris.at(&format!("id/dsd/figures/{name}"));
@@ -344,6 +345,9 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
             if let Some(approximation) = figure.approximation {
                 facts.add(&node, qpk::APPROXIMATION, approximation.iri());
+            }
+            if figure.running_total {
+                facts.add(&node, qpk::RUNNING_TOTAL, &Literal::from(true));
             }
         }
         None => {

@@ -103,7 +103,7 @@ fn a_figure_not_in_its_evidence_is_named() {
     let line = line_count(&copy, "observations.csv");
     refused(
         &copy,
-        &[&format!("observations.csv:{line}:10 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
+        &[&format!("observations.csv:{line}:11 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
     );
 }
 
@@ -252,4 +252,19 @@ fn a_stage_given_twice_names_both_places() {
     copy.append("stages.csv", &first);
     let line = line_count(&copy, "stages.csv");
     refused(&copy, &[&format!("stages.csv:{line}: duplicate id"), "stages.csv:2)"]);
+}
+
+#[test]
+fn a_running_total_is_marked_exactly_where_the_report_says_累计() {
+    // 累计 25 家 is a running total: without the mark the figure would read as the flow of 2019.
+    let copy = DataCopy::new();
+    let text = copy.read("observations.csv");
+    let (n, row) = text.lines().enumerate().find(|(_, l)| l.starts_with("listed-companies-total-2019,")).expect("row");
+    copy.set_line("observations.csv", n + 1, &row.replace(",累计,", ",,"));
+    refused(&copy, &[&format!("observations.csv:{}:10 (column `total`)", n + 1), "累计 stands before the figure"]);
+    // 新增上市企业 2 家 is the year's flow: 累计 stands after it, not before.
+    let copy = DataCopy::new();
+    let (n, row) = text.lines().enumerate().find(|(_, l)| l.starts_with("new-listed-companies-2019,")).expect("row");
+    copy.set_line("observations.csv", n + 1, &row.replace(",家,,", ",家,,累计"));
+    refused(&copy, &[&format!("observations.csv:{}:10 (column `total`)", n + 1), "no 累计 before the figure"]);
 }

@@ -265,3 +265,12 @@ fn approximate_figures_are_kept_with_their_qualifier() {
     expected.sort_by(|a, b| a[0].parse::<f64>().unwrap_or(0.0).total_cmp(&b[0].parse().unwrap_or(0.0)));
     assert_eq!(rows, expected);
 }
+
+#[test]
+fn every_running_total_carries_the_attribute_and_no_flow_does() {
+    let graph = graph();
+    let totals = select(&graph, "SELECT ?o WHERE { ?o qpk:runningTotal true } ORDER BY ?o");
+    assert_eq!(totals.len(), 11, "{totals:?}");
+    assert!(totals.iter().any(|r| r[0].ends_with("/safety-hazards-dealt-with-2019")), "4.3 万处 is a running total");
+    assert!(!totals.iter().any(|r| r[0].ends_with("/new-listed-companies-2019")), "新增 2 家 is the year's flow");
+}

@@ -12,6 +12,7 @@
 
 use super::{Extraction, PartKind};
 use crate::error::Location;
+use crate::facts::cells;
 use crate::facts::curated::{Dataset, Detail, Entity, Figure, Observation, Relation, Row, Under};
 use crate::iri::segment;
 use crate::kinds::{self, Kind, SCHEME_INDICATOR, SCHEME_UNIT};
@@ -213,6 +214,13 @@ pub fn rows(x: &Extraction) -> Rows {
                 unit,
                 multiplier: figure.multiplier,
                 approximation: figure.approximation,
+                running_total: cells::running_total_said(
+                    &figure.evidence,
+                    &figure.value,
+                    &figure.unit,
+                    figure.approximation,
+                )
+                .unwrap_or(false),
             }),
             evidence: quote(&figure.evidence, &place),
             place,
