@@ -76,6 +76,9 @@ pub fn ground(source: &Source, data: &Dataset) -> Result<Grounding, DataError> {
     for stage in &data.stages {
         add(stage.key(), &mut stage.evidence.iter())?;
     }
+    for fact in &data.report {
+        add(fact.key(), &mut fact.evidence.iter())?;
+    }
     Ok(grounding)
 }
 

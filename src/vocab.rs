@@ -57,7 +57,7 @@ namespace!(schema, "schema", "https://schema.org/", {
     LEGISLATION = "Legislation", LEGISLATION_TYPE = "legislationType",
     LEGISLATION_PASSED_BY = "legislationPassedBy", CONTAINED_IN_PLACE = "containedInPlace",
     CONTAINS_PLACE = "containsPlace", LOCATION = "location", POSITION = "position", ORGANIZER = "organizer", JOB_TITLE = "jobTitle",
-    START_DATE = "startDate",
+    START_DATE = "startDate", WORK_FEATURED = "workFeatured",
 });
 namespace!(geo, "geo", "http://www.opengis.net/ont/geosparql#", {
     FEATURE = "Feature", FEATURE_COLLECTION = "FeatureCollection",
@@ -90,6 +90,7 @@ namespace!(oa, "oa", "http://www.w3.org/ns/oa#", {
 });
 namespace!(dcterms, "dcterms", "http://purl.org/dc/terms/", {
     TITLE = "title", DESCRIPTION = "description", ISSUED = "issued", CREATOR = "creator", LANGUAGE = "language",
+    DATE = "date", CONTRIBUTOR = "contributor",
     IS_PART_OF = "isPartOf", HAS_PART = "hasPart", SUBJECT = "subject", TEMPORAL = "temporal", SOURCE = "source",
     PERIOD_OF_TIME = "PeriodOfTime", LICENSE = "license", SPATIAL = "spatial", PUBLISHER = "publisher",
     MODIFIED = "modified", RIGHTS = "rights", FORMAT = "format",

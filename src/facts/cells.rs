@@ -104,6 +104,25 @@ pub fn canonical_decimal(value: &str) -> &str {
     }
 }
 
+/// The year, month and day of a date `YYYY-MM-DD` that exists.
+pub fn date_parts(value: &str) -> Option<(u32, u32, u32)> {
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return None };
+    let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
 /// Whether `text` holds `value` (not as the tail of a longer number) followed by `unit`, spaces allowed between;
 /// with an approximation, as the report writes it: `约 78 亿元`, `1 亿余元`, `30 余家`.
 pub fn figure_in(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> bool {

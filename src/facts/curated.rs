@@ -6,8 +6,8 @@
 
 use crate::error::{DataError, GraphError, Location};
 use crate::facts::cells::{
-    figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required, running_total_said, slug,
-    split_unit, year,
+    date_parts, figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required,
+    running_total_said, slug, split_unit, year,
 };
 use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
@@ -22,6 +22,8 @@ pub const RELATIONS_FILE: &str = "relations.csv";
 pub const OBSERVATIONS_FILE: &str = "observations.csv";
 /// The file of the stages of projects and policies.
 pub const STAGES_FILE: &str = "stages.csv";
+/// The file of the report's own facts: when, where and by whom it was delivered.
+pub const REPORT_FILE: &str = "report.csv";
 /// The file of identifiers in other datasets.
 pub const LINKS_FILE: &str = "links.csv";
 
@@ -144,6 +146,47 @@ impl Stage {
     }
 }
 
+/// What a row of `report.csv` says of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportProperty {
+    /// The date it was delivered (`2020-01-08`, written 2020年1月8日 in the report).
+    Delivered,
+    /// The session it was delivered at (an event).
+    DeliveredAt,
+    /// The person who delivered it.
+    DeliveredBy,
+}
+
+impl ReportProperty {
+    const ALL: [ReportProperty; 3] = [Self::Delivered, Self::DeliveredAt, Self::DeliveredBy];
+
+    /// The value of the `property` column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Delivered => "delivered",
+            Self::DeliveredAt => "delivered-at",
+            Self::DeliveredBy => "delivered-by",
+        }
+    }
+}
+
+/// One row of `report.csv`: a fact of the report itself, with the words of its front matter that state it.
+#[derive(Debug, Clone)]
+pub struct ReportFact {
+    pub property: ReportProperty,
+    /// A date `YYYY-MM-DD`, or the id of an event or a person.
+    pub value: String,
+    pub evidence: Vec<Quote>,
+    pub place: Location,
+}
+
+impl ReportFact {
+    /// The stable key of the fact: `report--{property}`.
+    pub fn key(&self) -> String {
+        format!("report--{}", self.property.name())
+    }
+}
+
 /// A row of the data: an entity or an observation, as an index into [`Dataset::entities`] or
 /// [`Dataset::observations`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,6 +221,7 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
     pub observations: Vec<Observation>,
     pub stages: Vec<Stage>,
+    pub report: Vec<ReportFact>,
     pub links: Vec<Link>,
     index: HashMap<String, usize>,
 }
@@ -307,6 +351,7 @@ impl Dataset {
         data.relations = read_relations(dir, &data)?;
         data.observations = read_observations(dir, &data, &mut first_place)?;
         data.stages = read_stages(dir, &data)?;
+        data.report = read_report(dir, &data)?;
         data.links = read_links(dir, &data)?;
         Ok(data)
     }
@@ -385,6 +430,7 @@ fn columns(kind: Kind) -> &'static [&'static str] {
 
 const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"];
 const STAGE_COLUMNS: &[&str] = &["subject", "status", "year", "stage", "evidence"];
+const REPORT_COLUMNS: &[&str] = &["property", "value", "evidence"];
 const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
 const OBSERVATION_COLUMNS: &[&str] =
     &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "total", "evidence"];
@@ -434,6 +480,13 @@ struct StageRow {
     status: String,
     year: String,
     stage: String,
+    evidence: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportRow {
+    property: String,
+    value: String,
     evidence: String,
 }
 
@@ -550,6 +603,54 @@ fn read_stages(dir: &Path, data: &Dataset) -> Result<Vec<Stage>, DataError> {
         stages.push(stage);
     }
     Ok(stages)
+}
+
+fn read_report(dir: &Path, data: &Dataset) -> Result<Vec<ReportFact>, DataError> {
+    let rows: Vec<(Location, ReportRow)> = read_if_present(&dir.join(REPORT_FILE), Columns::Exactly(REPORT_COLUMNS))?;
+    let mut seen: HashMap<&'static str, Location> = HashMap::new();
+    let mut facts = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let at = |column: &str| place_in(&line, REPORT_COLUMNS, column);
+        let property =
+            ReportProperty::ALL.into_iter().find(|p| p.name() == row.property).ok_or_else(|| DataError::BadValue {
+                place: at("property"),
+                value: row.property.clone(),
+                expected: "a fact of the report (delivered, delivered-at, delivered-by)".into(),
+            })?;
+        let evidence = quotes(&at("evidence"), &row.evidence)?;
+        match property {
+            ReportProperty::Delivered => {
+                let Some((y, m, d)) = date_parts(&row.value) else {
+                    return Err(DataError::BadValue {
+                        place: at("value"),
+                        value: row.value,
+                        expected: "a date YYYY-MM-DD".into(),
+                    });
+                };
+                let written = format!("{y}年{m}月{d}日");
+                if !evidence.iter().any(|q| q.text.contains(&written)) {
+                    return Err(DataError::Invalid {
+                        place: at("evidence"),
+                        message: format!(
+                            "the date `{}` is not in the evidence: it reads {written} in the report",
+                            row.value
+                        ),
+                    });
+                }
+            }
+            ReportProperty::DeliveredAt => {
+                data.resolve(&at("value"), &row.value, &[Kind::Event], None)?;
+            }
+            ReportProperty::DeliveredBy => {
+                data.resolve(&at("value"), &row.value, &[Kind::Person], None)?;
+            }
+        }
+        if let Some(first) = seen.insert(property.name(), line.clone()) {
+            return Err(DataError::DuplicateId { place: line, id: property.name().to_owned(), first: Box::new(first) });
+        }
+        facts.push(ReportFact { property, value: row.value, evidence, place: line });
+    }
+    Ok(facts)
 }
 
 fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError> {

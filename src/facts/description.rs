@@ -220,34 +220,13 @@ fn iri(cell: &Cell) -> Result<NamedNode, DataError> {
 /// A date `YYYY-MM-DD` that exists.
 fn date(cell: &Cell) -> Result<String, DataError> {
     let value = cell.value.trim();
-    let parts: Vec<&str> = value.split('-').collect();
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
-    };
-    let valid = match parts.as_slice() {
-        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
-            (Some(y), Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m),
-            _ => false,
-        },
-        _ => false,
-    };
-    if valid {
-        Ok(value.to_owned())
-    } else {
-        Err(DataError::BadValue {
+    match crate::facts::cells::date_parts(value) {
+        Some(_) => Ok(value.to_owned()),
+        None => Err(DataError::BadValue {
             place: cell.place.clone(),
             value: cell.value.clone(),
             expected: "a date YYYY-MM-DD".into(),
-        })
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+        }),
     }
 }
 

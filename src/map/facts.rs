@@ -12,7 +12,9 @@ use super::document::{self, Report, Spans};
 use super::sink::{Emit, Sink, en, typed, zh};
 use super::write_periods;
 use crate::facts::cells;
-use crate::facts::curated::{Dataset, Detail, Entity, Observation, Relation, Row, Stage, Under};
+use crate::facts::curated::{
+    Dataset, Detail, Entity, Observation, Relation, ReportFact, ReportProperty, Row, Stage, Under,
+};
 use crate::ground::Grounding;
 use crate::ground::mentions::Mention;
 use crate::iri::{DocumentIris, Iris};
@@ -21,7 +23,7 @@ use crate::values::{FigureKind, Period, StageKind};
 use crate::vocab::{
     dcterms, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
 };
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
 use std::collections::BTreeMap;
 
 /// What anchors the graph in the text besides the quotes.
@@ -95,6 +97,10 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
     for entity in &data.entities {
         described.push(grounded(annotation(&entity.id), iris.entity(entity.kind, &entity.id), &entity.id));
     }
+    for fact in &data.report {
+        let (s, p, o) = report_triple(iris, &anchors.names, fact);
+        facts.add(&s, p, o.as_ref());
+    }
     let mut provenance = facts.into_graph(iris.graph("provenance"));
     for relation in &data.relations {
         let key = relation.key();
@@ -103,7 +109,7 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
         provenance.add(&statement, rdf::TYPE, rdf::STATEMENT);
         provenance.add(&statement, rdf::SUBJECT, &s);
         provenance.add(&statement, rdf::PREDICATE, p);
-        provenance.add(&statement, rdf::OBJECT, &o);
+        provenance.add(&statement, rdf::OBJECT, o.as_ref());
         described.push(grounded(annotation(&key), statement, &key));
     }
     for observation in &data.observations {
@@ -112,6 +118,16 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
     for stage in &data.stages {
         let key = stage.key();
         described.push(grounded(annotation(&key), iris.stage(&key), &key));
+    }
+    for fact in &data.report {
+        let key = fact.key();
+        let (s, p, o) = report_triple(iris, &anchors.names, fact);
+        let statement = iris.at(&format!("id/statement/{key}"));
+        provenance.add(&statement, rdf::TYPE, rdf::STATEMENT);
+        provenance.add(&statement, rdf::SUBJECT, &s);
+        provenance.add(&statement, rdf::PREDICATE, p);
+        provenance.add(&statement, rdf::OBJECT, o.as_ref());
+        described.push(grounded(annotation(&key), statement, &key));
     }
     annotations::write(names, &described, oa::DESCRIBING, &mut provenance, &mut spans);
 
@@ -213,6 +229,18 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
             }
         }
         _ => {}
+    }
+}
+
+/// The triple a fact of the report states: delivered on (`dcterms:date`), at a session (the session
+/// `schema:workFeatured` the report), by a person (`dcterms:contributor`: the report is the government's, its
+/// creator; the person presents it).
+fn report_triple(iris: &Iris, names: &DocumentIris, fact: &ReportFact) -> (NamedNode, NamedNodeRef<'static>, Term) {
+    let report = names.document.clone();
+    match fact.property {
+        ReportProperty::Delivered => (report, dcterms::DATE, typed(&fact.value, xsd::DATE).into()),
+        ReportProperty::DeliveredAt => (iris.entity(Kind::Event, &fact.value), schema::WORK_FEATURED, report.into()),
+        ReportProperty::DeliveredBy => (report, dcterms::CONTRIBUTOR, iris.entity(Kind::Person, &fact.value).into()),
     }
 }
 

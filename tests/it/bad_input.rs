@@ -268,3 +268,17 @@ fn a_running_total_is_marked_exactly_where_the_report_says_累计() {
     copy.set_line("observations.csv", n + 1, &row.replace(",家,,", ",家,,累计"));
     refused(&copy, &[&format!("observations.csv:{}:10 (column `total`)", n + 1), "no 累计 before the figure"]);
 }
+
+#[test]
+fn a_date_of_delivery_must_be_the_one_the_report_writes() {
+    let copy = DataCopy::new();
+    let text = copy.read("report.csv").replace("delivered,2020-01-08,", "delivered,2020-01-09,");
+    copy.write("report.csv", &text);
+    refused(
+        &copy,
+        &["report.csv:2:3 (column `evidence`)", "the date `2020-01-09` is not in the evidence", "2020年1月9日"],
+    );
+    let copy = DataCopy::new();
+    copy.write("report.csv", &text.replace("2020-01-09", "2020-02-30"));
+    refused(&copy, &["report.csv:2:2 (column `value`)", "a date YYYY-MM-DD"]);
+}

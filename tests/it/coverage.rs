@@ -274,3 +274,15 @@ fn every_running_total_carries_the_attribute_and_no_flow_does() {
     assert!(totals.iter().any(|r| r[0].ends_with("/safety-hazards-dealt-with-2019")), "4.3 万处 is a running total");
     assert!(!totals.iter().any(|r| r[0].ends_with("/new-listed-companies-2019")), "新增 2 家 is the year's flow");
 }
+
+#[test]
+fn the_report_says_when_where_and_by_whom_it_was_delivered() {
+    let rows = select(
+        &graph(),
+        "SELECT ?date ?session ?speaker WHERE {
+           ?report a fabio:ReportDocument ; dcterms:date ?date ; dcterms:contributor/rdfs:label ?speaker .
+           ?event schema:workFeatured ?report ; rdfs:label ?session .
+           FILTER(LANG(?speaker) = \"zh\" && LANG(?session) = \"zh\") }",
+    );
+    assert_eq!(rows, [["2020-01-08", "区第五届人民代表大会第六次会议", "余旭峰"]]);
+}
