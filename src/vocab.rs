@@ -79,7 +79,7 @@ namespace!(sdmx_measure, "sdmx-measure", "http://purl.org/linked-data/sdmx/2009/
     OBS_VALUE = "obsValue",
 });
 namespace!(prov, "prov", "http://www.w3.org/ns/prov#", {
-    HAD_PRIMARY_SOURCE = "hadPrimarySource", WAS_DERIVED_FROM = "wasDerivedFrom",
+    HAD_PRIMARY_SOURCE = "hadPrimarySource", WAS_DERIVED_FROM = "wasDerivedFrom", ENTITY = "Entity",
 });
 namespace!(oa, "oa", "http://www.w3.org/ns/oa#", {
     ANNOTATION = "Annotation", SPECIFIC_RESOURCE = "SpecificResource", TEXT_QUOTE_SELECTOR = "TextQuoteSelector",

@@ -80,8 +80,28 @@ pub struct Relation {
     pub subject: String,
     pub predicate: &'static Predicate,
     pub object: String,
+    /// The words of the report that state it; none when the fact comes from `outside`.
     pub evidence: Vec<Quote>,
+    /// The public source outside the report that states it, where the report does not.
+    pub outside: Option<Outside>,
     pub place: Location,
+}
+
+/// A public source outside the report that a relation row is taken from (the `source` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    /// The statistical division codes of the National Bureau of Statistics: one division contains another when
+    /// its code begins the other's (310118 → 310118101).
+    DivisionCodes,
+}
+
+impl Outside {
+    /// The value of the `source` column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::DivisionCodes => "division-codes",
+        }
+    }
 }
 
 impl Relation {
@@ -428,7 +448,7 @@ fn columns(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"];
+const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence", "source"];
 const STAGE_COLUMNS: &[&str] = &["subject", "status", "year", "stage", "evidence"];
 const REPORT_COLUMNS: &[&str] = &["property", "value", "evidence"];
 const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
@@ -472,6 +492,7 @@ struct RelationRow {
     predicate: String,
     object: String,
     evidence: String,
+    source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -670,19 +691,59 @@ fn read_relations(dir: &Path, data: &Dataset) -> Result<Vec<Relation>, DataError
         })?;
         data.resolve(&at("subject"), &row.subject, predicate.subjects, predicate.subject_type)?;
         data.resolve(&at("object"), &row.object, predicate.objects, predicate.object_type)?;
-        let relation = Relation {
-            subject: row.subject,
-            predicate,
-            object: row.object,
-            evidence: quotes(&at("evidence"), &row.evidence)?,
-            place: line.clone(),
+        let outside = match row.source.as_str() {
+            "" => None,
+            "division-codes" => {
+                check_division_codes(data, &at("source"), &row.subject, predicate, &row.object)?;
+                Some(Outside::DivisionCodes)
+            }
+            other => {
+                return Err(DataError::BadValue {
+                    place: at("source"),
+                    value: other.to_owned(),
+                    expected: "empty (the report states it), or division-codes".into(),
+                });
+            }
         };
+        let evidence = if outside.is_some() && row.evidence.is_empty() {
+            Vec::new()
+        } else {
+            quotes(&at("evidence"), &row.evidence)?
+        };
+        let relation =
+            Relation { subject: row.subject, predicate, object: row.object, evidence, outside, place: line.clone() };
         if let Some(first) = seen.insert(relation.key(), line.clone()) {
             return Err(DataError::DuplicateId { place: line, id: relation.key(), first: Box::new(first) });
         }
         relations.push(relation);
     }
     Ok(relations)
+}
+
+/// A containment taken from the division codes must be what the codes say: both places have one, and the code
+/// of the contained one begins with the other's.
+fn check_division_codes(
+    data: &Dataset,
+    place: &Location,
+    subject: &str,
+    predicate: &Predicate,
+    object: &str,
+) -> Result<(), DataError> {
+    let code = |id: &str| match data.get(id).map(|e| &e.detail) {
+        Some(Detail::Place { division_code: Some(code) }) => Some(code.as_str()),
+        _ => None,
+    };
+    let message = match (predicate.key, code(subject), code(object)) {
+        ("contained-in", Some(inner), Some(outer)) if inner.len() > outer.len() && inner.starts_with(outer) => {
+            return Ok(());
+        }
+        ("contained-in", Some(inner), Some(outer)) => {
+            format!("the division code {inner} of `{subject}` does not begin with {outer}, the code of `{object}`")
+        }
+        ("contained-in", _, _) => format!("`{subject}` and `{object}` must both have a division code"),
+        (other, _, _) => format!("the division codes say only what contains what, not `{other}`"),
+    };
+    Err(DataError::Invalid { place: place.clone(), message })
 }
 
 fn read_links(dir: &Path, data: &Dataset) -> Result<Vec<Link>, DataError> {

@@ -13,7 +13,7 @@ use super::sink::{Emit, Sink, en, typed, zh};
 use super::write_periods;
 use crate::facts::cells;
 use crate::facts::curated::{
-    Dataset, Detail, Entity, Observation, Relation, ReportFact, ReportProperty, Row, Stage, Under,
+    Dataset, Detail, Entity, Observation, Outside, Relation, ReportFact, ReportProperty, Row, Stage, Under,
 };
 use crate::ground::Grounding;
 use crate::ground::mentions::Mention;
@@ -21,7 +21,7 @@ use crate::iri::{DocumentIris, Iris};
 use crate::kinds::{self, Kind};
 use crate::values::{FigureKind, Period, StageKind};
 use crate::vocab::{
-    dcterms, oa, org, owl, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
+    dcterms, oa, org, owl, prov, qb, qpk, rdf, rdfs, schema, sdmx_attribute, sdmx_dimension, sdmx_measure, skos, xsd,
 };
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
 use std::collections::BTreeMap;
@@ -101,6 +101,11 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
         let (s, p, o) = report_triple(iris, &anchors.names, fact);
         facts.add(&s, p, o.as_ref());
     }
+    let mut outside: Vec<Outside> = data.relations.iter().filter_map(|r| r.outside).collect();
+    outside.dedup();
+    for source in outside {
+        map_outside(iris, source, &mut facts);
+    }
     let mut provenance = facts.into_graph(iris.graph("provenance"));
     for relation in &data.relations {
         let key = relation.key();
@@ -110,6 +115,9 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
         provenance.add(&statement, rdf::SUBJECT, &s);
         provenance.add(&statement, rdf::PREDICATE, p);
         provenance.add(&statement, rdf::OBJECT, o.as_ref());
+        if let Some(outside) = relation.outside {
+            provenance.add(&statement, prov::WAS_DERIVED_FROM, &iris.at(&format!("id/source/{}", outside.name())));
+        }
         described.push(grounded(annotation(&key), statement, &key));
     }
     for observation in &data.observations {
@@ -242,6 +250,23 @@ fn report_triple(iris: &Iris, names: &DocumentIris, fact: &ReportFact) -> (Named
         ReportProperty::DeliveredAt => (iris.entity(Kind::Event, &fact.value), schema::WORK_FEATURED, report.into()),
         ReportProperty::DeliveredBy => (report, dcterms::CONTRIBUTOR, iris.entity(Kind::Person, &fact.value).into()),
     }
+}
+
+/// A public source outside the report (a `prov:Entity`), named where a statement is taken from it
+/// (`prov:wasDerivedFrom`).
+fn map_outside(iris: &Iris, source: Outside, facts: &mut Sink<'_>) {
+    let node = iris.at(&format!("id/source/{}", source.name()));
+    let (label_zh, label_en, about) = match source {
+        Outside::DivisionCodes => (
+            "国家统计局统计用区划代码",
+            "Statistical division codes of the National Bureau of Statistics of China",
+            "The codes of every province, prefecture, county and township; one division contains another when its code begins the other's. The 2019, 2020 and 2022 releases give the same codes for Qingpu District and its towns and subdistricts.",
+        ),
+    };
+    facts.add(&node, rdf::TYPE, prov::ENTITY);
+    facts.add(&node, rdfs::LABEL, &zh(label_zh));
+    facts.add(&node, rdfs::LABEL, &en(label_en));
+    facts.add(&node, dcterms::DESCRIPTION, &en(about));
 }
 
 /// A stage of a project or policy: a dated, qualified statement of its status (the qualified-relation pattern of

@@ -38,7 +38,7 @@ fn an_extra_column_is_named_with_its_number() {
 #[test]
 fn an_unknown_id_is_named_with_a_suggestion() {
     let copy = DataCopy::new();
-    copy.append("relations.csv", &format!("xujing,contained-in,qingpuu,{GOOD_QUOTE}"));
+    copy.append("relations.csv", &format!("xujing,contained-in,qingpuu,{GOOD_QUOTE},"));
     let line = line_count(&copy, "relations.csv");
     refused(
         &copy,
@@ -122,7 +122,7 @@ fn a_number_that_is_not_a_decimal_is_named() {
 #[test]
 fn a_relation_between_the_wrong_kinds_is_named() {
     let copy = DataCopy::new();
-    copy.append("relations.csv", &format!("xujing,member-of,qingpu,{GOOD_QUOTE}"));
+    copy.append("relations.csv", &format!("xujing,member-of,qingpu,{GOOD_QUOTE},"));
     let line = line_count(&copy, "relations.csv");
     refused(
         &copy,
@@ -137,7 +137,7 @@ fn a_relation_between_the_wrong_kinds_is_named() {
 #[test]
 fn an_unknown_relation_lists_the_known_ones() {
     let copy = DataCopy::new();
-    copy.append("relations.csv", &format!("xujing,neighbours,qingpu,{GOOD_QUOTE}"));
+    copy.append("relations.csv", &format!("xujing,neighbours,qingpu,{GOOD_QUOTE},"));
     let line = line_count(&copy, "relations.csv");
     refused(
         &copy,
@@ -281,4 +281,23 @@ fn a_date_of_delivery_must_be_the_one_the_report_writes() {
     let copy = DataCopy::new();
     copy.write("report.csv", &text.replace("2020-01-09", "2020-02-30"));
     refused(&copy, &["report.csv:2:2 (column `value`)", "a date YYYY-MM-DD"]);
+}
+
+#[test]
+fn a_containment_from_the_division_codes_must_be_what_the_codes_say() {
+    // 练塘 (310118103) is not in 朱家角 (310118102): the codes refuse it.
+    let copy = DataCopy::new();
+    copy.append("relations.csv", "liantang,contained-in,zhujiajiao,,division-codes");
+    let line = line_count(&copy, "relations.csv");
+    refused(
+        &copy,
+        &[
+            &format!("relations.csv:{line}:5 (column `source`)"),
+            "the division code 310118103 of `liantang` does not begin with 310118102",
+        ],
+    );
+    let copy = DataCopy::new();
+    copy.append("relations.csv", "liantang,contained-in,qingpu,,the-internet");
+    let line = line_count(&copy, "relations.csv");
+    refused(&copy, &[&format!("relations.csv:{line}:5 (column `source`)"), "`the-internet`"]);
 }

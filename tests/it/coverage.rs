@@ -286,3 +286,17 @@ fn the_report_says_when_where_and_by_whom_it_was_delivered() {
     );
     assert_eq!(rows, [["2020-01-08", "区第五届人民代表大会第六次会议", "余旭峰"]]);
 }
+
+#[test]
+fn what_the_report_does_not_state_names_its_source() {
+    // The towns' containment in Qingpu is not stated by the report: the division codes are named as its source.
+    let rows = select(
+        &graph(),
+        "SELECT ?town ?label WHERE { ?s rdf:subject ?town ; rdf:predicate schema:containedInPlace ;
+           prov:wasDerivedFrom ?source . ?source a prov:Entity ; rdfs:label ?label FILTER(LANG(?label) = \"zh\") }",
+    );
+    assert_eq!(rows.len(), 12, "{rows:?}");
+    assert!(rows.iter().all(|r| r[1] == "国家统计局统计用区划代码"), "{rows:?}");
+    let annotated = select(&graph(), "SELECT ?s WHERE { ?s prov:wasDerivedFrom ?source . ?note oa:hasBody ?s }");
+    assert!(annotated.is_empty(), "no words of the report are claimed for them: {annotated:?}");
+}

@@ -378,10 +378,10 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
     let source = Source::read(&root().join(QINGPU)).expect("report");
     let headers = [
         ("concepts.csv", "id,scheme,label_zh,label_en,alt_zh,broader,notation,definition_zh,evidence"),
-        ("observations.csv", "id,indicator,area,about,period,kind,value,unit,approx,evidence"),
+        ("observations.csv", "id,indicator,area,about,period,kind,value,unit,approx,total,evidence"),
         ("places.csv", "id,type,label_zh,label_en,alt_zh,division_code,evidence"),
         ("tasks.csv", "id,type,label_zh,label_en,alt_zh,notation,evidence"),
-        ("relations.csv", "subject,predicate,object,evidence"),
+        ("relations.csv", "subject,predicate,object,evidence,source"),
         ("mentions.csv", "place,words,paragraph,line,start,end,evidence"),
     ];
     for (file, header) in headers {
@@ -398,7 +398,7 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
                     "余" => Some(qingpu_kg::values::Approximation::MoreThan),
                     _ => None,
                 };
-                assert!(qingpu_kg::facts::cells::figure_in(&record[9], &record[6], &record[7], approx), "{record:?}");
+                assert!(qingpu_kg::facts::cells::figure_in(&record[evidence], &record[6], &record[7], approx), "{record:?}");
             }
             rows += 1;
         }

@@ -10,6 +10,7 @@
 
 use super::{ExtractError, Extraction, PartKind};
 use crate::atomic::write_atomically;
+use crate::facts::cells::running_total_said;
 use crate::values::{Approximation, FigureKind};
 use std::path::Path;
 
@@ -93,13 +94,18 @@ fn observations(x: &Extraction) -> Table {
                 f.value.clone(),
                 f.unit.clone(),
                 approx.into(),
+                if running_total_said(&f.evidence, &f.value, &f.unit, f.approximation) == Some(true) {
+                    "累计".into()
+                } else {
+                    String::new()
+                },
                 f.evidence.clone(),
             ]
         })
         .collect();
     Table {
         file: "observations.csv",
-        header: &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "evidence"],
+        header: &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "total", "evidence"],
         rows,
     }
 }
@@ -109,10 +115,11 @@ fn relations(x: &Extraction) -> Table {
     for figure in &x.figures {
         let Some(growth) = figure.growth.as_ref().filter(|g| !g.of.is_empty()) else { continue };
         if !rows.iter().any(|r| r[0] == figure.indicator && r[2] == growth.of) {
-            rows.push(vec![figure.indicator.clone(), "growth-of".into(), growth.of.clone(), figure.evidence.clone()]);
+            let evidence = figure.evidence.clone();
+            rows.push(vec![figure.indicator.clone(), "growth-of".into(), growth.of.clone(), evidence, String::new()]);
         }
     }
-    Table { file: "relations.csv", header: &["subject", "predicate", "object", "evidence"], rows }
+    Table { file: "relations.csv", header: &["subject", "predicate", "object", "evidence", "source"], rows }
 }
 
 fn tasks(x: &Extraction) -> Table {

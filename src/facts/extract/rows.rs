@@ -190,6 +190,7 @@ pub fn rows(x: &Extraction) -> Rows {
                     predicate: growth_of,
                     object: of,
                     evidence: quote(&figure.evidence, &place),
+                    outside: None,
                     place: place.clone(),
                 };
                 rows.spans.push((relation.key(), figure.spans.clone()));
