@@ -54,8 +54,9 @@ pub fn ground(source: &Source, data: &Dataset) -> Result<Grounding, DataError> {
         grounding.spans.insert(key, spans);
         Ok(())
     };
+    let corrected = Corrected::of(source, data)?;
     for entity in &data.entities {
-        if must_occur(entity) && !source.contains(&entity.label_zh) {
+        if must_occur(entity) && !corrected.names(entity) {
             return Err(DataError::LabelNotFound {
                 place: entity.place.at_column(label_column(entity.kind), "label_zh"),
                 label: entity.label_zh.clone(),
@@ -156,6 +157,54 @@ pub fn under(data: &Dataset, grounding: &Grounding) -> Vec<Under> {
         place(Row::Observation(index), &observation.id);
     }
     placed
+}
+
+/// The marks of a quoted term, which a label leaves out and an alias keeps (`“城中村”改造` → `城中村改造`).
+const QUOTE_MARKS: &[char] = &['“', '”', '‘', '’', '「', '」'];
+
+/// The report as the labels may read it: the stored text, and the text with the corrections of `corrections.csv`.
+struct Corrected<'a> {
+    source: &'a Source,
+    text: String,
+}
+
+impl<'a> Corrected<'a> {
+    /// Checks that every correction's garbled words are in the report, and applies them.
+    fn of(source: &'a Source, data: &Dataset) -> Result<Self, DataError> {
+        let mut text: String = source.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+        for correction in &data.corrections {
+            if !source.contains(&correction.written) {
+                return Err(DataError::QuoteNotFound {
+                    place: correction.place.at_column(1, "written"),
+                    quote: correction.written.clone(),
+                });
+            }
+            text = text.replace(&correction.written, &correction.read);
+        }
+        Ok(Self { source, text })
+    }
+
+    /// Whether the report names the entity by its Chinese label: the label stands in it (or in its corrected
+    /// text); or it is an alias that stands in it without its quotation marks (`城中村改造` for `“城中村”改造`,
+    /// `双减半、双零` for `“双减半”“双零”`);
+    /// or it is a name of the report with a qualifier of the report's words, `X（Y）`, where a bare name is another
+    /// thing's (`张马村（乡村振兴示范村）`).
+    fn names(&self, entity: &Entity) -> bool {
+        let label = entity.label_zh.as_str();
+        // Adjacent quoted terms keep a separator: “双减半”“双零” → 双减半、双零.
+        let bare =
+            |alias: &str| alias.replace("”“", "、").chars().filter(|c| !QUOTE_MARKS.contains(c)).collect::<String>();
+        let stands = |words: &str| self.source.contains(words) || self.text.contains(words);
+        let unquoted = |words: &str| entity.alt_zh.iter().any(|alias| bare(alias) == words && stands(alias));
+        let named = |words: &str| !words.is_empty() && (stands(words) || unquoted(words));
+        if named(label) {
+            return true;
+        }
+        match label.strip_suffix('）').and_then(|rest| rest.split_once('（')) {
+            Some((name, qualifier)) => named(name) && named(qualifier),
+            None => false,
+        }
+    }
 }
 
 /// Whether an entity's Chinese label must be words of the report: all but schemes (lists of the dataset's

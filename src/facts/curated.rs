@@ -24,6 +24,8 @@ pub const OBSERVATIONS_FILE: &str = "observations.csv";
 pub const STAGES_FILE: &str = "stages.csv";
 /// The file of the report's own facts: when, where and by whom it was delivered.
 pub const REPORT_FILE: &str = "report.csv";
+/// The file of the corrections of conversion artefacts: how a label reads where the stored report is garbled.
+pub const CORRECTIONS_FILE: &str = "corrections.csv";
 /// The file of identifiers in other datasets.
 pub const LINKS_FILE: &str = "links.csv";
 
@@ -207,6 +209,17 @@ impl ReportFact {
     }
 }
 
+/// One row of `corrections.csv`: words the conversion of the report into text garbled (`产业结构调整 and
+/// 转型升级`), as the printed report reads them (`产业结构调整和转型升级`), and why. A label may use the corrected words;
+/// the evidence keeps the stored bytes.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub written: String,
+    pub read: String,
+    pub reason: String,
+    pub place: Location,
+}
+
 /// A row of the data: an entity or an observation, as an index into [`Dataset::entities`] or
 /// [`Dataset::observations`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +255,7 @@ pub struct Dataset {
     pub observations: Vec<Observation>,
     pub stages: Vec<Stage>,
     pub report: Vec<ReportFact>,
+    pub corrections: Vec<Correction>,
     pub links: Vec<Link>,
     index: HashMap<String, usize>,
 }
@@ -372,6 +386,7 @@ impl Dataset {
         data.observations = read_observations(dir, &data, &mut first_place)?;
         data.stages = read_stages(dir, &data)?;
         data.report = read_report(dir, &data)?;
+        data.corrections = read_corrections(dir)?;
         data.links = read_links(dir, &data)?;
         Ok(data)
     }
@@ -505,6 +520,13 @@ struct StageRow {
 }
 
 #[derive(Debug, Deserialize)]
+struct CorrectionRow {
+    written: String,
+    read: String,
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
 struct ReportRow {
     property: String,
     value: String,
@@ -624,6 +646,22 @@ fn read_stages(dir: &Path, data: &Dataset) -> Result<Vec<Stage>, DataError> {
         stages.push(stage);
     }
     Ok(stages)
+}
+
+fn read_corrections(dir: &Path) -> Result<Vec<Correction>, DataError> {
+    const COLUMNS: &[&str] = &["written", "read", "reason"];
+    let rows: Vec<(Location, CorrectionRow)> = read_if_present(&dir.join(CORRECTIONS_FILE), Columns::Exactly(COLUMNS))?;
+    rows.into_iter()
+        .map(|(line, row)| {
+            let at = |column: &str| place_in(&line, COLUMNS, column);
+            Ok(Correction {
+                written: required(&at("written"), row.written)?,
+                read: required(&at("read"), row.read)?,
+                reason: required(&at("reason"), row.reason)?,
+                place: line,
+            })
+        })
+        .collect()
 }
 
 fn read_report(dir: &Path, data: &Dataset) -> Result<Vec<ReportFact>, DataError> {

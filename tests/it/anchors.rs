@@ -97,7 +97,7 @@ fn an_unknown_or_ambiguous_entity_is_refused_with_help() {
     let (_, stderr) = texts(&output);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("names 4 entities") && stderr.contains("`innovation-talent-implementation-rules`"),
+        stderr.contains("names 2 entities") && stderr.contains("`term-innovation-talent-implementing-rules`"),
         "{stderr}"
     );
 }

@@ -301,3 +301,31 @@ fn a_containment_from_the_division_codes_must_be_what_the_codes_say() {
     let line = line_count(&copy, "relations.csv");
     refused(&copy, &[&format!("relations.csv:{line}:5 (column `source`)"), "`the-internet`"]);
 }
+
+#[test]
+fn a_label_without_its_quotation_marks_needs_the_quoted_alias() {
+    // The report writes “城中村”改造: the label 城中村改造 stands for it only with the alias that keeps the marks.
+    let copy = DataCopy::new();
+    let text = copy.read("projects.csv");
+    let (n, row) = text.lines().enumerate().find(|(_, l)| l.starts_with("urban-village-renewal,")).expect("row");
+    assert!(row.contains(",Urban village redevelopment,“城中村”改造,"), "{row}");
+    copy.set_line("projects.csv", n + 1, &row.replace(",“城中村”改造,持续", ",,持续"));
+    refused(&copy, &[&format!("projects.csv:{}:3 (column `label_zh`)", n + 1), "城中村改造"]);
+}
+
+#[test]
+fn a_qualified_label_needs_both_parts_in_the_report() {
+    let copy = DataCopy::new();
+    let text = copy.read("projects.csv");
+    let (n, row) = text.lines().enumerate().find(|(_, l)| l.starts_with("zhangma-village-demo,")).expect("row");
+    copy.set_line("projects.csv", n + 1, &row.replace("张马村（乡村振兴示范村）", "张马村（火星基地）"));
+    refused(&copy, &[&format!("projects.csv:{}:3 (column `label_zh`)", n + 1), "张马村（火星基地）"]);
+}
+
+#[test]
+fn a_correction_must_correct_words_of_the_report() {
+    let copy = DataCopy::new();
+    copy.append("corrections.csv", "火星基地,火星 基地,Not in the report.");
+    let line = line_count(&copy, "corrections.csv");
+    refused(&copy, &[&format!("corrections.csv:{line}:1 (column `written`)"), "火星基地"]);
+}

@@ -398,7 +398,10 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
                     "余" => Some(qingpu_kg::values::Approximation::MoreThan),
                     _ => None,
                 };
-                assert!(qingpu_kg::facts::cells::figure_in(&record[evidence], &record[6], &record[7], approx), "{record:?}");
+                assert!(
+                    qingpu_kg::facts::cells::figure_in(&record[evidence], &record[6], &record[7], approx),
+                    "{record:?}"
+                );
             }
             rows += 1;
         }
