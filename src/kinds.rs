@@ -287,6 +287,21 @@ pub static PREDICATES: &[Predicate] = &[
         ..P
     },
     Predicate {
+        key: "defined-in",
+        property: rdfs::IS_DEFINED_BY,
+        subjects: &[Kind::Concept],
+        objects: &[Kind::Policy],
+        ..P
+    },
+    Predicate {
+        key: "sub-organization-of",
+        property: org::SUB_ORGANIZATION_OF,
+        inverse: Some(org::HAS_SUB_ORGANIZATION),
+        subjects: &[Kind::Organization],
+        objects: &[Kind::Organization],
+        ..P
+    },
+    Predicate {
         key: "organised-by",
         property: schema::ORGANIZER,
         subjects: &[Kind::Event],

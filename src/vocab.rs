@@ -32,6 +32,7 @@ namespace!(rdf, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", {
 });
 namespace!(rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#", {
     LABEL = "label", COMMENT = "comment", SUB_CLASS_OF = "subClassOf", MEMBER = "member", SEE_ALSO = "seeAlso",
+    IS_DEFINED_BY = "isDefinedBy",
 });
 namespace!(owl, "owl", "http://www.w3.org/2002/07/owl#", { ONTOLOGY = "Ontology", SAME_AS = "sameAs" });
 namespace!(xsd, "xsd", "http://www.w3.org/2001/XMLSchema#", {
@@ -46,6 +47,7 @@ namespace!(skos, "skos", "http://www.w3.org/2004/02/skos/core#", {
 namespace!(org, "org", "http://www.w3.org/ns/org#", {
     ORGANIZATION = "Organization", FORMAL_ORGANIZATION = "FormalOrganization",
     ORGANIZATIONAL_UNIT = "OrganizationalUnit", POST = "Post", HELD_BY = "heldBy", HOLDS = "holds",
+    SUB_ORGANIZATION_OF = "subOrganizationOf", HAS_SUB_ORGANIZATION = "hasSubOrganization",
 });
 namespace!(schema, "schema", "https://schema.org/", {
     PLACE = "Place", ADMINISTRATIVE_AREA = "AdministrativeArea", LAKE = "LakeBodyOfWater",
