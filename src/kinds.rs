@@ -163,6 +163,8 @@ const PROJECT_TYPES: &[(&str, Classes)] = &[
     ("campaign", &[qpk::CAMPAIGN]),
     ("platform", &[qpk::PLATFORM_PROJECT]),
     ("ecology", &[qpk::ECOLOGY_PROJECT]),
+    ("title", &[qpk::TITLE_BID]),
+    ("aim", &[qpk::AIM]),
     ("other", &[]),
 ];
 

@@ -153,7 +153,7 @@ fn the_html_page_of_chonggu_shows_labels_quotes_and_related_policies() {
             "{section}"
         );
     }
-    assert!(section.contains("重固 ←located in— 重固、白鹤新市镇总规"), "{section}");
+    assert!(section.contains("重固 ←located in— 新市镇总规（重固）"), "{section}");
     for (suffix, _) in DOCUMENTS {
         assert!(page.contains(&format!("href=\"/id/place/{id}.{suffix}\"")), "no link to the {suffix} document");
     }
