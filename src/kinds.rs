@@ -3,7 +3,7 @@
 //! One table a kind, read by [`crate::facts::curated`] to check the data and by [`crate::map`] to write it: adding a
 //! type or a relation is one line here (and its terms in `ontology/qingpu.ttl`).
 
-use crate::vocab::{dcterms, eli, geo, org, qpk, rdfs, schema, skos};
+use crate::vocab::{dcterms, eli, foaf, geo, org, qpk, rdfs, schema, skos};
 use oxigraph::model::NamedNodeRef;
 
 /// The concept scheme of project and policy statuses (开工, 出台 ...).
@@ -283,7 +283,7 @@ pub static PREDICATES: &[Predicate] = &[
     },
     Predicate {
         key: "denotes",
-        property: qpk::DENOTES,
+        property: foaf::FOCUS,
         subjects: &[Kind::Concept],
         objects: &[Kind::Policy, Kind::Project, Kind::Event, Kind::Place, Kind::Organization],
         ..P

@@ -110,7 +110,7 @@ namespace!(void, "void", "http://rdfs.org/ns/void#", {
     ROOT_RESOURCE = "rootResource", SUBSET = "subset",
 });
 namespace!(foaf, "foaf", "http://xmlns.com/foaf/0.1/", {
-    AGENT = "Agent", PROJECT = "Project", NAME = "name", HOMEPAGE = "homepage",
+    AGENT = "Agent", PROJECT = "Project", NAME = "name", HOMEPAGE = "homepage", FOCUS = "focus",
 });
 namespace!(eli, "eli", "http://data.europa.eu/eli/ontology#", {
     LEGAL_RESOURCE = "LegalResource", TYPE_DOCUMENT = "type_document", IMPLEMENTS = "implements",
@@ -133,12 +133,12 @@ namespace!(
     HOUSING_PROJECT = "HousingProject", RENEWAL_PROJECT = "RenewalProject", PROGRAMME = "Programme",
     CAMPAIGN = "Campaign", PLATFORM_PROJECT = "PlatformProject", ECOLOGY_PROJECT = "EcologyProject",
     TITLE_BID = "TitleBid", AIM = "Aim",
-    QUALITATIVE_TARGET = "QualitativeTarget", FIGURE_KIND = "FigureKind", RESULT = "Result",
+    QUALITATIVE_TARGET = "QualitativeTarget", QUALITATIVE_RESULT = "QualitativeResult", FIGURE_KIND = "FigureKind", RESULT = "Result",
     ESTIMATE = "Estimate", TARGET = "Target", CURRENT = "Current", FIGURE_KINDS = "FigureKinds",
     DIVISION_CODE = "divisionCode", STATUS = "status", INDICATOR = "indicator", STAGE = "Stage",
     STAGE_PROP = "stage", STAGE_KIND = "StageKind", STAGE_KIND_PROP = "stageKind", STAGE_KINDS = "StageKinds",
     ACHIEVED = "Achieved", UNDER_WAY = "UnderWay", PLANNED = "Planned", RUNNING_TOTAL = "runningTotal",
-    FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf", DENOTES = "denotes",
+    FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf",
     INVOLVES = "involves", PLAN_ELEMENT = "PlanElement", NATIONAL_STRATEGY = "NationalStrategy",
     REVIEW_PART = "ReviewPart", TASK = "Task", GOAL = "Goal", REPORTED_UNDER = "reportedUnder", SERVES = "serves",
     SPAN = "span", APPROXIMATION = "approximation", ABOUT = "About", MORE_THAN = "MoreThan", APPROXIMATIONS = "Approximations",

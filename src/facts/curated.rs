@@ -13,7 +13,7 @@ use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
 use crate::values::{Approximation, FigureKind, Period, Quote, StageKind, aliases};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The file of relations.
@@ -141,7 +141,7 @@ pub struct Observation {
     /// The year the figure is of: always given in curated data; an extraction may not know it.
     pub period: Option<u16>,
     pub kind: FigureKind,
-    /// `None` for a target the report states without a number.
+    /// `None` for a target or result the report states without a number.
     pub figure: Option<Figure>,
     pub evidence: Vec<Quote>,
     pub place: Location,
@@ -366,29 +366,53 @@ impl Dataset {
                 data.entities.push(entity);
             }
         }
-        let mut indicator_labels: HashMap<&str, &Location> = HashMap::new();
         for entity in &data.entities {
             data.check_entity_references(entity)?;
-            if entity.kind == Kind::Concept
-                && entity.scheme() == Some(SCHEME_INDICATOR)
-                && let Some(first) = indicator_labels.insert(&entity.label_zh, &entity.place)
-            {
-                return Err(DataError::Invalid {
-                    place: column_place(&entity.place, Kind::Concept, "label_zh"),
-                    message: format!(
-                        "indicator label `{}` is already the label of the indicator at {first}: each indicator needs a label of its own",
-                        entity.label_zh
-                    ),
-                });
-            }
         }
         data.relations = read_relations(dir, &data)?;
+        data.check_labels()?;
         data.observations = read_observations(dir, &data, &mut first_place)?;
         data.stages = read_stages(dir, &data)?;
         data.report = read_report(dir, &data)?;
         data.corrections = read_corrections(dir)?;
         data.links = read_links(dir, &data)?;
         Ok(data)
+    }
+
+    /// Checks that no two things share a label in one language: a reader who looks a name up finds one thing.
+    /// The one exception is a glossary term and what it names (`denotes`): the concept and its focus, as an
+    /// authority file gives a subject heading and the thing it stands for the same name.
+    fn check_labels(&self) -> Result<(), DataError> {
+        let focus: HashSet<(&str, &str)> = self
+            .relations
+            .iter()
+            .filter(|r| r.predicate.key == "denotes")
+            .flat_map(|r| [(r.subject.as_str(), r.object.as_str()), (r.object.as_str(), r.subject.as_str())])
+            .collect();
+        for (column, label) in [("label_zh", (|e: &Entity| &e.label_zh) as fn(&Entity) -> &String), ("label_en", |e| &e.label_en)] {
+            let mut first: HashMap<&str, &Entity> = HashMap::new();
+            for entity in self.entities.iter().filter(|e| e.kind != Kind::Scheme && !label(e).is_empty()) {
+                match first.get(label(entity).as_str()) {
+                    Some(other) if !focus.contains(&(other.id.as_str(), entity.id.as_str())) => {
+                        return Err(DataError::Invalid {
+                            place: column_place(&entity.place, entity.kind, column),
+                            message: format!(
+                                "the label `{}` of `{}` is already the label of `{}` at {}: give each thing a label of its own (a qualifier of the report's words, `X（Y）`)",
+                                label(entity),
+                                entity.id,
+                                other.id,
+                                other.place
+                            ),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(label(entity), entity);
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Resolves `id` (from the cell at `place`) to an entity of one of `kinds` and, where given, of the type (or,
@@ -849,7 +873,7 @@ fn read_observations(
         })?;
         let evidence = quotes(&at("evidence"), &row.evidence)?;
         let figure = match (row.value.is_empty(), row.unit.is_empty()) {
-            (true, true) if kind == FigureKind::Target => None,
+            (true, true) if matches!(kind, FigureKind::Target | FigureKind::Result) => None,
             (true, _) => return Err(DataError::Empty { place: at("value") }),
             (false, true) => return Err(DataError::Empty { place: at("unit") }),
             (false, false) => {

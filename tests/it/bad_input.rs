@@ -73,7 +73,7 @@ fn an_unknown_type_lists_the_known_ones() {
 #[test]
 fn a_quote_not_in_the_report_is_named() {
     let copy = DataCopy::new();
-    copy.append("places.csv", "fake-lake,lake,淀山湖,Fake lake,,,淀山湖边新建了一座火星基地");
+    copy.append("places.csv", "fake-lake,lake,背街小巷,Fake lake,,,淀山湖边新建了一座火星基地");
     let line = line_count(&copy, "places.csv");
     refused(
         &copy,
@@ -328,4 +328,18 @@ fn a_correction_must_correct_words_of_the_report() {
     copy.append("corrections.csv", "火星基地,火星 基地,Not in the report.");
     let line = line_count(&copy, "corrections.csv");
     refused(&copy, &[&format!("corrections.csv:{line}:1 (column `written`)"), "火星基地"]);
+}
+
+#[test]
+fn a_label_shared_by_two_things_is_refused() {
+    // 复兴路 is the label of the project `fuxing-road`; a second thing of that name is refused, in either language.
+    let copy = DataCopy::new();
+    copy.append("projects.csv", &format!("fuxing-road-again,road,复兴路,Fuxing Road (again),,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "projects.csv");
+    refused(&copy, &[&format!("projects.csv:{line}:3 (column `label_zh`)"), "`复兴路`", "`fuxing-road`"]);
+
+    let copy = DataCopy::new();
+    copy.append("projects.csv", &format!("fuxing-road-again,road,复兴路（无违建先进街镇）,Fuxing Road,,{GOOD_QUOTE}"));
+    let line = line_count(&copy, "projects.csv");
+    refused(&copy, &[&format!("projects.csv:{line}:4 (column `label_en`)"), "`Fuxing Road`", "`fuxing-road`"]);
 }

@@ -192,6 +192,21 @@ fn the_qualitative_targets_of_2020_are_kept_with_their_words() {
 }
 
 #[test]
+fn the_qualitative_results_of_2019_are_kept_beside_the_targets_of_their_indicator() {
+    // 劣Ⅴ类河道基本消除 in 2019, 稳定消除劣 V 类水体 the target of 2020: one indicator, a result and a target.
+    let rows = select(
+        &graph(),
+        "SELECT ?class ?note WHERE { ?o qpk:indicator <https://w3id.org/qingpu-kg/id/concept/inferior-v-water-bodies> ;
+           a ?class ; skos:note ?note FILTER(?class IN (qpk:QualitativeResult, qpk:QualitativeTarget)) } ORDER BY ?class",
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0][0].ends_with("QualitativeResult") && rows[0][1].contains("劣Ⅴ类河道基本消除"), "{rows:?}");
+    assert!(rows[1][0].ends_with("QualitativeTarget") && rows[1][1].contains("稳定消除"), "{rows:?}");
+    let results = select(&graph(), "SELECT ?o WHERE { ?o a qpk:QualitativeResult ; qpk:figureKind qpk:Result }");
+    assert!(results.len() >= 2, "{results:?}");
+}
+
+#[test]
 fn a_thing_reported_at_two_stages_has_both_each_with_its_year_and_tense() {
     // 淀山湖福利院: its construction sped up in 2019 (the review), and the plan means to finish building it in 2020.
     let rows = select(
@@ -224,7 +239,7 @@ fn projects_and_policies_are_many_and_related() {
     assert!(
         count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Legislation ; qpk:stage/qpk:status ?s }") >= 30
     );
-    for relation in ["dcterms:isPartOf", "schema:legislationPassedBy", "eli:implements", "qpk:involves", "qpk:denotes"]
+    for relation in ["dcterms:isPartOf", "schema:legislationPassedBy", "eli:implements", "qpk:involves", "foaf:focus"]
     {
         assert!(count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?s {relation} ?o }}")) >= 1, "{relation}");
     }
