@@ -165,6 +165,7 @@ const PROJECT_TYPES: &[(&str, Classes)] = &[
     ("ecology", &[qpk::ECOLOGY_PROJECT]),
     ("title", &[qpk::TITLE_BID]),
     ("aim", &[qpk::AIM]),
+    ("measure", &[qpk::MEASURE]),
     ("other", &[]),
 ];
 

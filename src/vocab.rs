@@ -132,7 +132,7 @@ namespace!(
     INDUSTRIAL_PROJECT = "IndustrialProject", HEADQUARTERS_PROJECT = "HeadquartersProject",
     HOUSING_PROJECT = "HousingProject", RENEWAL_PROJECT = "RenewalProject", PROGRAMME = "Programme",
     CAMPAIGN = "Campaign", PLATFORM_PROJECT = "PlatformProject", ECOLOGY_PROJECT = "EcologyProject",
-    TITLE_BID = "TitleBid", AIM = "Aim",
+    TITLE_BID = "TitleBid", AIM = "Aim", MEASURE = "Measure",
     QUALITATIVE_TARGET = "QualitativeTarget", QUALITATIVE_RESULT = "QualitativeResult", FIGURE_KIND = "FigureKind", RESULT = "Result",
     ESTIMATE = "Estimate", TARGET = "Target", CURRENT = "Current", FIGURE_KINDS = "FigureKinds",
     DIVISION_CODE = "divisionCode", STATUS = "status", INDICATOR = "indicator", STAGE = "Stage",
