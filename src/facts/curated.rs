@@ -389,7 +389,9 @@ impl Dataset {
             .filter(|r| r.predicate.key == "denotes")
             .flat_map(|r| [(r.subject.as_str(), r.object.as_str()), (r.object.as_str(), r.subject.as_str())])
             .collect();
-        for (column, label) in [("label_zh", (|e: &Entity| &e.label_zh) as fn(&Entity) -> &String), ("label_en", |e| &e.label_en)] {
+        for (column, label) in
+            [("label_zh", (|e: &Entity| &e.label_zh) as fn(&Entity) -> &String), ("label_en", |e| &e.label_en)]
+        {
             let mut first: HashMap<&str, &Entity> = HashMap::new();
             for entity in self.entities.iter().filter(|e| e.kind != Kind::Scheme && !label(e).is_empty()) {
                 match first.get(label(entity).as_str()) {

@@ -404,7 +404,8 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
             }
         }
         None => {
-            let class = if observation.kind == FigureKind::Result { qpk::QUALITATIVE_RESULT } else { qpk::QUALITATIVE_TARGET };
+            let class =
+                if observation.kind == FigureKind::Result { qpk::QUALITATIVE_RESULT } else { qpk::QUALITATIVE_TARGET };
             facts.add(&node, rdf::TYPE, class);
             let words: Vec<&str> = observation.evidence.iter().map(|q| q.text.as_str()).collect();
             facts.add(&node, skos::NOTE, &zh(&words.join("…")));

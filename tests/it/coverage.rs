@@ -239,8 +239,7 @@ fn projects_and_policies_are_many_and_related() {
     assert!(
         count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Legislation ; qpk:stage/qpk:status ?s }") >= 30
     );
-    for relation in ["dcterms:isPartOf", "schema:legislationPassedBy", "eli:implements", "qpk:involves", "foaf:focus"]
-    {
+    for relation in ["dcterms:isPartOf", "schema:legislationPassedBy", "eli:implements", "qpk:involves", "foaf:focus"] {
         assert!(count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?s {relation} ?o }}")) >= 1, "{relation}");
     }
     // The parts of the “1+8” bundle: one general measure and eight sub-measures.
