@@ -652,7 +652,9 @@ fn read_stages(dir: &Path, data: &Dataset) -> Result<Vec<Stage>, DataError> {
     for (line, row) in rows {
         let at = |column: &str| place_in(&line, STAGE_COLUMNS, column);
         data.resolve(&at("subject"), &row.subject, &[Kind::Project, Kind::Policy], None)?;
-        data.resolve(&at("status"), &row.status, &[Kind::Concept], Some(SCHEME_STATUS))?;
+        let status = data.resolve(&at("status"), &row.status, &[Kind::Concept], Some(SCHEME_STATUS))?;
+        let evidence = quotes(&at("evidence"), &row.evidence)?;
+        check_status_words(&at("evidence"), status, &evidence)?;
         let kind = StageKind::parse(&row.stage).ok_or_else(|| DataError::BadValue {
             place: at("stage"),
             value: row.stage.clone(),
@@ -663,7 +665,7 @@ fn read_stages(dir: &Path, data: &Dataset) -> Result<Vec<Stage>, DataError> {
             status: row.status,
             year: year(&at("year"), &row.year)?,
             kind,
-            evidence: quotes(&at("evidence"), &row.evidence)?,
+            evidence,
             place: line.clone(),
         };
         if let Some(first) = seen.insert(stage.key(), line.clone()) {
@@ -672,6 +674,26 @@ fn read_stages(dir: &Path, data: &Dataset) -> Result<Vec<Stage>, DataError> {
         stages.push(stage);
     }
     Ok(stages)
+}
+
+/// A stage is the report's verb for what is done to its subject: its quotes must hold the status's label or one of
+/// its aliases (推进 or 加快推进 for `advancing`), so that a stage says what the report says and not a near word
+/// (深化, 完善 and 加强 are statuses of their own).
+fn check_status_words(place: &Location, status: &Entity, evidence: &[Quote]) -> Result<(), DataError> {
+    let words = || std::iter::once(&status.label_zh).chain(&status.alt_zh);
+    if evidence.iter().any(|quote| words().any(|word| quote.text.contains(word.as_str()))) {
+        return Ok(());
+    }
+    let written: Vec<String> = words().map(|word| format!("«{word}»")).collect();
+    Err(DataError::Invalid {
+        place: place.clone(),
+        message: format!(
+            "the stage's quotes hold none of the words of its status `{}` ({}): a stage takes the status of the \
+             report's verb",
+            status.id,
+            written.join(", ")
+        ),
+    })
 }
 
 fn read_corrections(dir: &Path) -> Result<Vec<Correction>, DataError> {

@@ -246,6 +246,18 @@ fn a_stage_needs_a_known_kind_and_a_status_of_the_scheme() {
 }
 
 #[test]
+fn a_stage_whose_words_are_not_its_status_is_refused() {
+    // The report deepens (深化) the 6+365 platforms; 推进 (`advancing`) and its aliases are not in the quote.
+    let copy = DataCopy::new();
+    copy.append("stages.csv", "ciie-6-365-platform,advancing,2020,planned,深化“6+365”功能性平台建设");
+    let line = line_count(&copy, "stages.csv");
+    refused(
+        &copy,
+        &[&format!("stages.csv:{line}:5 (column `evidence`)"), "status `advancing`", "«推进», «大力推进»"],
+    );
+}
+
+#[test]
 fn a_stage_given_twice_names_both_places() {
     let copy = DataCopy::new();
     let first = copy.read("stages.csv").lines().nth(1).expect("a stage").to_owned();
