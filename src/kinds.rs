@@ -319,6 +319,15 @@ pub static PREDICATES: &[Predicate] = &[
         ..P
     },
     Predicate {
+        // A measure and the named projects or policies it works on, where the report names them in the measure
+        // (the commercial services along 轨交17号线 at 万达茂; the linkage of the 12345 hotline and grid management).
+        key: "relates-to",
+        property: dcterms::RELATION,
+        subjects: &[Kind::Project, Kind::Policy],
+        objects: &[Kind::Project, Kind::Policy, Kind::Event],
+        ..P
+    },
+    Predicate {
         key: "serves",
         property: qpk::SERVES,
         subjects: &[Kind::Task],

@@ -96,7 +96,7 @@ namespace!(dcterms, "dcterms", "http://purl.org/dc/terms/", {
     IS_PART_OF = "isPartOf", HAS_PART = "hasPart", SUBJECT = "subject", TEMPORAL = "temporal", SOURCE = "source",
     PERIOD_OF_TIME = "PeriodOfTime", LICENSE = "license", SPATIAL = "spatial", PUBLISHER = "publisher",
     MODIFIED = "modified", RIGHTS = "rights", FORMAT = "format",
-    CONFORMS_TO = "conformsTo",
+    CONFORMS_TO = "conformsTo", RELATION = "relation",
 });
 namespace!(dcat, "dcat", "http://www.w3.org/ns/dcat#", {
     DATASET = "Dataset", START_DATE = "startDate", END_DATE = "endDate", DISTRIBUTION = "Distribution",

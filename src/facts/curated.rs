@@ -12,6 +12,7 @@ use crate::facts::cells::{
 use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
 use crate::values::{Approximation, FigureKind, Period, Quote, StageKind, aliases};
+use crate::vocab::foaf;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -380,13 +381,13 @@ impl Dataset {
     }
 
     /// Checks that no two things share a label in one language: a reader who looks a name up finds one thing.
-    /// The one exception is a glossary term and what it names (`denotes`): the concept and its focus, as an
+    /// The one exception is a glossary term and what it names (`denotes`, `foaf:focus`): the concept and its focus, as an
     /// authority file gives a subject heading and the thing it stands for the same name.
     fn check_labels(&self) -> Result<(), DataError> {
         let focus: HashSet<(&str, &str)> = self
             .relations
             .iter()
-            .filter(|r| r.predicate.key == "denotes")
+            .filter(|r| r.predicate.property == foaf::FOCUS)
             .flat_map(|r| [(r.subject.as_str(), r.object.as_str()), (r.object.as_str(), r.subject.as_str())])
             .collect();
         for (column, label) in

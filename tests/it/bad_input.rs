@@ -251,10 +251,7 @@ fn a_stage_whose_words_are_not_its_status_is_refused() {
     let copy = DataCopy::new();
     copy.append("stages.csv", "ciie-6-365-platform,advancing,2020,planned,深化“6+365”功能性平台建设");
     let line = line_count(&copy, "stages.csv");
-    refused(
-        &copy,
-        &[&format!("stages.csv:{line}:5 (column `evidence`)"), "status `advancing`", "«推进», «大力推进»"],
-    );
+    refused(&copy, &[&format!("stages.csv:{line}:5 (column `evidence`)"), "status `advancing`", "«推进», «大力推进»"]);
 }
 
 #[test]

@@ -207,6 +207,22 @@ fn the_qualitative_results_of_2019_are_kept_beside_the_targets_of_their_indicato
 }
 
 #[test]
+fn a_measure_is_linked_to_the_named_things_it_works_on() {
+    // 完善轨交17号线沿线奥特莱斯、宝龙、万达茂、朱家角古镇等区域的商业服务配套: the line and the mall are projects of their own,
+    // the shopping areas and the ancient town places.
+    let id = "https://w3id.org/qingpu-kg/id/project/";
+    let rows = select(
+        &graph(),
+        &format!("SELECT ?o WHERE {{ <{id}metro-17-commercial-services> dcterms:relation ?o }} ORDER BY ?o"),
+    );
+    let related: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(related, [format!("{id}metro-line-17"), format!("{id}wanda-mall")], "{rows:?}");
+    let places =
+        select(&graph(), &format!("SELECT ?p WHERE {{ <{id}metro-17-commercial-services> schema:location ?p }}"));
+    assert_eq!(places.len(), 3, "{places:?}");
+}
+
+#[test]
 fn a_thing_reported_at_two_stages_has_both_each_with_its_year_and_tense() {
     // 淀山湖福利院: its construction sped up in 2019 (the review), and the plan means to finish building it in 2020.
     let rows = select(
