@@ -137,8 +137,32 @@ pub fn running_total_said(text: &str, value: &str, unit: &str, approximation: Op
     Some(clause.contains("累计"))
 }
 
+/// The unit of a place in a ranking, which the report writes as an ordinal before its number: 第七 is the value 7
+/// of unit 第 (总量全市第七, 位居全市第一).
+pub const RANK_UNIT: &str = "第";
+
+/// The Chinese numeral the report writes for a whole number from 1 to 99 (7 → 七, 12 → 十二, 20 → 二十).
+fn chinese_numeral(value: &str) -> Option<String> {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let n: usize = value.parse().ok().filter(|n| (1..100).contains(n))?;
+    let (tens, ones) = (n / 10, n % 10);
+    Some(match tens {
+        0 => DIGITS[ones].to_owned(),
+        1 => format!("十{}", DIGITS[ones]),
+        _ => format!("{}十{}", DIGITS[tens], DIGITS[ones]),
+    })
+}
+
 /// Where `text` holds the figure (the byte offset of its number), as [`figure_in`] reads it.
 fn figure_at(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> Option<usize> {
+    if unit == RANK_UNIT {
+        // 第七, and not the start of 第七十: the numeral ends there.
+        let written = format!("{RANK_UNIT}{}", chinese_numeral(value)?);
+        return text.match_indices(&written).map(|(i, _)| i).find(|&i| {
+            let after = &text[i + written.len()..];
+            approximation.is_none() && !after.starts_with(|c: char| "一二三四五六七八九十百".contains(c))
+        });
+    }
     let unit = match approximation {
         Some(Approximation::MoreThan) => {
             let (power, base) = split_unit(unit);
@@ -161,6 +185,19 @@ fn figure_at(text: &str, value: &str, unit: &str, approximation: Option<Approxim
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rank_is_the_ordinal_the_report_writes() {
+        assert!(figure_in("总量全市第七、增幅第四", "7", RANK_UNIT, None));
+        assert!(figure_in("总量全市第七、增幅第四", "4", RANK_UNIT, None));
+        assert!(figure_in("位居全市第一", "1", RANK_UNIT, None));
+        assert!(figure_in("排名第十二", "12", RANK_UNIT, None));
+        assert!(figure_in("排名第二十", "20", RANK_UNIT, None));
+        assert!(!figure_in("总量全市第七", "6", RANK_UNIT, None));
+        assert!(!figure_in("排名第十二", "10", RANK_UNIT, None), "第十二 is not 第十");
+        assert!(!figure_in("第七十", "7", RANK_UNIT, None));
+        assert!(!figure_in("第七", "7.5", RANK_UNIT, None));
+    }
 
     #[test]
     fn a_running_total_is_said_by_its_clause() {

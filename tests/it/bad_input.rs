@@ -93,6 +93,21 @@ fn a_label_not_in_the_report_is_named() {
 }
 
 #[test]
+fn a_rank_not_in_its_evidence_is_named() {
+    // 总量全市第七 is the rank 7; a rank of 6 (第六) is not in the words.
+    let copy = DataCopy::new();
+    copy.append(
+        "observations.csv",
+        "invented-rank,district-budget-revenue-rank,qingpu,,2019,result,6,第,,,区级一般公共预算收入207.2亿元、增长2.0%，总量全市第七",
+    );
+    let line = line_count(&copy, "observations.csv");
+    refused(
+        &copy,
+        &[&format!("observations.csv:{line}:11 (column `evidence`)"), "the figure `6第` is not in the evidence"],
+    );
+}
+
+#[test]
 fn a_figure_not_in_its_evidence_is_named() {
     let copy = DataCopy::new();
     let row = copy.read("observations.csv").lines().find(|l| l.contains("亿元")).expect("a figure in 亿元").to_owned();
