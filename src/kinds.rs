@@ -319,8 +319,9 @@ pub static PREDICATES: &[Predicate] = &[
         ..P
     },
     Predicate {
-        // A measure and the named projects or policies it works on, where the report names them in the measure
-        // (the commercial services along 轨交17号线 at 万达茂; the linkage of the 12345 hotline and grid management).
+        // A project or policy and the named projects, policies or events the report ties it to in its words (the
+        // commercial services along 轨交17号线 at 万达茂; the linkage of the 12345 hotline and grid management; a
+        // scheme and the creation it carries out).
         key: "relates-to",
         property: dcterms::RELATION,
         subjects: &[Kind::Project, Kind::Policy],
