@@ -124,14 +124,17 @@ struct Block {
     line: usize,
 }
 
+/// Cuts the text into blocks. A blank line ends a block (markdown); so does a line break after a line that ends
+/// its sentence, or after a title line (one paragraph a line, as reports taken from web pages are laid out). A line
+/// whose sentence goes on continues into the next (text hard-wrapped at a width).
 fn blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut offset = 0;
     for (number, line) in text.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            blocks.extend(current.take());
+        if content.trim().is_empty() || is_furniture(content.trim()) {
+            blocks.extend(current.take()); // page furniture stays in the stored text, in no paragraph
         } else {
             if starts_part(content) {
                 blocks.extend(current.take()); // a numbered title or a heading starts a block of its own
@@ -141,11 +144,82 @@ fn blocks(text: &str) -> Vec<Block> {
                 Some(block) => block.end = end,
                 None => current = Some(Block { start: offset, end, line: number + 1 }),
             }
+            if line_ends_paragraph(content.trim()) {
+                blocks.extend(current.take());
+            }
         }
         offset += line.len();
     }
     blocks.extend(current);
     blocks
+}
+
+/// The controls of the web page a report was taken from, as whole lines (`下载`, `【字号：`, `加大`, `】`).
+const PAGE_CONTROLS: &[&str] = &[
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "分享",
+    "加大",
+    "还原",
+    "减小",
+    "大",
+    "中",
+    "小",
+    "】",
+    ">",
+    "首页",
+    "关闭",
+    "关闭窗口",
+    "返回顶部",
+    "相关报道：",
+    "相关文档：",
+    "扫一扫在手机打开当前页",
+    "政府信息公开",
+    "政务信息",
+];
+/// The fields of the page around a report, as a line's opening (`来源：北京日报`, `时间：2026-02-02`).
+const PAGE_FIELDS: &[&str] = &[
+    "来源：",
+    "来源:",
+    "（来源：",
+    "时间：",
+    "时间:",
+    "发布时间",
+    "编辑：",
+    "责任编辑",
+    "作者：",
+    "阅读量",
+    "您的位置",
+    "当前位置",
+    "【字号",
+    "【字体",
+];
+
+/// Whether a line is page furniture rather than the report: a control or a field of the web page, or a photo
+/// caption (`殷勇同志作政府工作报告。本报记者 戴冰摄`: its last 记者 is followed by a name and 摄 alone).
+fn is_furniture(line: &str) -> bool {
+    if PAGE_CONTROLS.contains(&line) || PAGE_FIELDS.iter().any(|field| line.starts_with(field)) {
+        return true;
+    }
+    let caption = line.rsplit_once("记者").is_some_and(|(_, credit)| {
+        let credit = credit.trim();
+        credit.chars().count() <= 8 && !credit.contains(CLAUSE) && !credit.contains(TERMINAL)
+    });
+    caption && line.chars().count() <= 200
+}
+
+/// Whether a line ends its paragraph where it ends: it closes its sentence, it is a page break or a numbered or
+/// markdown heading (`（一）深入落实城市总体规划，推动京津冀协同发展走深走实`), it holds
+/// no clause punctuation (a title: `二、“十四五”时期发展成就和“十五五”时期主要目标任务`), or it is short (`来源：北京日报`).
+/// Only a long line of prose cut before its sentence ends goes on into the next.
+fn line_ends_paragraph(line: &str) -> bool {
+    line.ends_with(TERMINAL)
+        || line == "---"
+        || starts_part(line)
+        || !line.contains(CLAUSE)
+        || line.chars().count() <= TITLE_LENGTH
 }
 
 /// Whether a line opens a part or an entry: a markdown heading, `一、`, `（一）` / `(一)`, or `1.` / `１、`.
@@ -212,7 +286,7 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
         let cut = heading.is_none()
             && !trimmed.ends_with(TERMINAL)
             && trimmed.contains(CLAUSE)
-            && (page_break_follows || trimmed.chars().count() > TITLE_LENGTH);
+            && (page_break_follows || (trimmed.chars().count() > TITLE_LENGTH && !starts_part(trimmed)));
         if !cut {
             result.extend(open.take());
         }
@@ -271,18 +345,73 @@ mod tests {
     #[test]
     fn a_numbered_line_starts_a_paragraph_even_without_a_blank_line() {
         let s = source(
-            "二、今年任务\n（一）稳增长\n加快项目建设，\n做好就业。\n1. 甲：乙。\n2. 丙：丁。\n3.5亿元不是条目。",
+            "二、今年任务\n（一）稳增长\n加快重大项目建设进度，扩大有效投资规模，稳定市场主体预期，\n做好就业。\n1. 甲：乙。\n2. 丙：丁。\n3.5亿元不是条目。",
         );
         let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
             [
                 "二、今年任务",
-                "（一）稳增长\n加快项目建设，\n做好就业。",
+                "（一）稳增长",
+                "加快重大项目建设进度，扩大有效投资规模，稳定市场主体预期，\n做好就业。",
                 "1. 甲：乙。",
-                "2. 丙：丁。\n3.5亿元不是条目。"
+                "2. 丙：丁。",
+                "3.5亿元不是条目。"
             ]
         );
+    }
+
+    #[test]
+    fn one_paragraph_a_line_is_read_as_the_corpus_lays_it_out() {
+        // A long title with a comma but no full stop, a sub-part title, and prose, one to a line (Beijing 2026).
+        let s = source(concat!(
+            "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n",
+            "（一）深入落实城市总体规划，推动京津冀协同发展走深走实\n",
+            "坚持首都城市战略定位，发挥“一核”辐射带动作用。\n",
+            "充分发挥规划统筹引领作用。\r\n",
+            "各位代表：\r\n",
+        ));
+        let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "二、“十四五”时期发展成就和“十五五”时期主要目标任务",
+                "（一）深入落实城市总体规划，推动京津冀协同发展走深走实",
+                "坚持首都城市战略定位，发挥“一核”辐射带动作用。",
+                "充分发挥规划统筹引领作用。",
+                "各位代表：",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hard_wrapped_line_goes_on_while_its_sentence_does() {
+        let s =
+            source("过去一年，全市地区生产总值增长5.4%，一般公共预算收入\n增长4.8%，城镇调查失业率4.1%。\n下一段。\n");
+        let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["过去一年，全市地区生产总值增长5.4%，一般公共预算收入\n增长4.8%，城镇调查失业率4.1%。", "下一段。"]
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_in_no_paragraph() {
+        let text = concat!(
+            "下载\n打印\n【字号：\n加大\n】\n",
+            "2026年北京市政府工作报告\n",
+            "来源：北京日报\n时间：2026-02-02\n",
+            "殷勇同志作政府工作报告。本报记者 戴冰摄\n",
+            "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿\n",
+            "各位代表：\n",
+            "记者会上，市长回答了问题，记者们提问。\n",
+            "相关报道：\n",
+        );
+        let s = source(text);
+        let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["2026年北京市政府工作报告", "各位代表：", "记者会上，市长回答了问题，记者们提问。"]);
+        let title = &s.paragraphs[0].segments[0];
+        assert_eq!(&text[title.source_byte..title.source_byte + title.len], "2026年北京市政府工作报告");
     }
 
     #[test]

@@ -470,3 +470,24 @@ fn an_unwritable_output_is_a_failure_not_bad_input() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("cannot write"), "{stderr}");
 }
+
+#[test]
+fn a_report_laid_out_one_paragraph_a_line_has_its_true_paragraphs_and_no_furniture() {
+    // Counted by hand (tests/fixtures/corpus/SOURCES.md): each line of the report one paragraph, the web page's
+    // controls, source and date fields, photo caption and related-reports line none.
+    for (file, count, title) in
+        [("2026-hebei.md", 55, "2026年河北省政府工作报告"), ("2026-jiangsu.md", 47, "2026年江苏省政府工作报告")]
+    {
+        let path = root().join("tests/fixtures/corpus").join(file);
+        let source = Source::new(file, std::fs::read_to_string(&path).expect("the fixture"));
+        let texts: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), count, "{file}: {texts:#?}");
+        assert_eq!(texts[0], title, "{file}");
+        assert_eq!(texts.iter().filter(|t| t.contains('\n')).count(), 0, "{file}: no two lines joined");
+        for furniture in ["下载", "【字号：", "来源：", "时间：", "相关报道："] {
+            assert!(!texts.iter().any(|t| t.starts_with(furniture)), "{file}: {furniture}");
+        }
+        assert!(!texts.iter().any(|t| t.trim_end().ends_with('摄')), "{file}: a photo caption");
+        assert_eq!(texts.iter().filter(|t| **t == "各位代表：").count(), 1, "{file}");
+    }
+}
