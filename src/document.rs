@@ -189,9 +189,14 @@ fn strip_heading(text: &str) -> &str {
     text.trim_start_matches('#').trim()
 }
 
+/// The words of a glossary's title in the genre: 名词解释, and 名词注释 or 名词释义 (`《政府工作报告》有关内容名词注释`).
+const GLOSSARY_WORDS: &[&str] = &["名词解释", "名词注释", "名词释义"];
+
 fn is_glossary_title(body: &str, heading: bool) -> bool {
-    let short = body.chars().count() <= 16;
-    short && (body.contains("名词解释") || (heading && (body.starts_with("附件") || body.starts_with("附录"))))
+    let short = body.chars().count() <= 24;
+    short
+        && (GLOSSARY_WORDS.iter().any(|w| body.contains(w))
+            || (heading && (body.starts_with("附件") || body.starts_with("附录"))))
 }
 
 const NUMERALS: &[char] = &['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -339,6 +344,17 @@ mod tests {
             ]
         );
         assert_eq!(d.sections[0].end, 2, "the glossary ends the last part");
+    }
+
+    #[test]
+    fn a_glossary_titled_in_another_words_of_the_genre_is_opened() {
+        // Jiangxi 2026, one paragraph a line: 附件, then the glossary's own title with 名词注释.
+        let text = "一、回顾\n正文，甲。\n附件\n《政府工作报告》有关内容名词注释\n1.“2030启航计划”：面向2030年及长远发展的计划。\n5.“三通一码”：赣服通、赣政通、赣企通、赣通码。\n";
+        let (_, d) = document(text);
+        let glossary = d.glossary.expect("a glossary");
+        assert_eq!(glossary.title, "《政府工作报告》有关内容名词注释");
+        let terms: Vec<_> = glossary.entries.iter().map(|e| (e.number, e.term.as_str())).collect();
+        assert_eq!(terms, [(1, "“2030启航计划”"), (5, "“三通一码”")]);
     }
 
     #[test]

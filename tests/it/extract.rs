@@ -475,9 +475,13 @@ fn an_unwritable_output_is_a_failure_not_bad_input() {
 fn a_report_laid_out_one_paragraph_a_line_has_its_true_paragraphs_and_no_furniture() {
     // Counted by hand (tests/fixtures/corpus/SOURCES.md): each line of the report one paragraph, the web page's
     // controls, source and date fields, photo caption and related-reports line none.
-    for (file, count, title) in
-        [("2026-hebei.md", 55, "2026年河北省政府工作报告"), ("2026-jiangsu.md", 47, "2026年江苏省政府工作报告")]
-    {
+    for (file, count, title) in [
+        ("2026-beijing.md", 93, "2026年北京市政府工作报告"),
+        ("2026-henan.md", 87, "2026年河南省政府工作报告"),
+        ("2026-zhejiang.md", 106, "2026年浙江省政府工作报告"),
+        ("2026-hebei.md", 55, "2026年河北省政府工作报告"),
+        ("2026-jiangsu.md", 47, "2026年江苏省政府工作报告"),
+    ] {
         let path = root().join("tests/fixtures/corpus").join(file);
         let source = Source::new(file, std::fs::read_to_string(&path).expect("the fixture"));
         let texts: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
@@ -490,4 +494,17 @@ fn a_report_laid_out_one_paragraph_a_line_has_its_true_paragraphs_and_no_furnitu
         assert!(!texts.iter().any(|t| t.trim_end().ends_with('摄')), "{file}: a photo caption");
         assert_eq!(texts.iter().filter(|t| **t == "各位代表：").count(), 1, "{file}");
     }
+}
+
+#[test]
+fn a_glossary_titled_in_other_words_after_an_appendix_line_is_read_whole() {
+    // Jiangxi 2026: 附件, then 《政府工作报告》有关内容名词注释 and its 26 entries (counted by hand), one a line.
+    let path = root().join("tests/fixtures/corpus/2026-jiangxi.md");
+    let source = Source::new("2026-jiangxi.md", std::fs::read_to_string(&path).expect("the fixture"));
+    let x = extract::extract(&source, &Gazetteer::default());
+    let glossary: Vec<(u32, &str)> = x.glossary.iter().map(|e| (e.number, e.term.as_str())).collect();
+    assert_eq!(glossary.len(), 26, "{glossary:#?}");
+    assert_eq!(glossary[0], (1, "“2030启航计划”"));
+    assert_eq!(glossary[4], (5, "“三通一码”"));
+    assert!(x.figures.iter().all(|f| f.paragraph < x.glossary[0].paragraph), "no figure is read from the glossary");
 }
