@@ -12,6 +12,7 @@
 
 mod candidates;
 mod figures;
+mod front;
 mod places;
 pub mod rows;
 mod structure;
@@ -19,6 +20,7 @@ mod terms;
 mod text;
 
 pub use figures::{Figure, Growth};
+pub use front::{Front, Said};
 pub use places::{Gazetteer, KnownPlace, PlaceMentions};
 pub use rows::{Rows, rows};
 pub use structure::{Part, PartKind, paragraph_kinds};
@@ -106,6 +108,8 @@ pub struct Extraction {
     pub places: Vec<PlaceMentions>,
     /// The place the report is about: the first known place named in its title, as an index into `places`.
     pub area: Option<usize>,
+    /// When, at which session and by whom it was delivered, as its front matter says.
+    pub front: Front,
 }
 
 /// A paragraph as extracted: its text, where it stands in the stored file and in the parts.
@@ -172,6 +176,7 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
     let year = structure::report_year(source, &document);
     let mut locator = Locator::new(source);
     let parts = structure::parts(&document, year, &mut locator);
+    let front = front::front(source, &document, &mut locator);
     let glossary = terms::glossary(&document, &mut locator);
     let glossary_start = document.glossary.as_ref().map_or(usize::MAX, |g| g.paragraph);
     let words = terms::quoted(source);
@@ -221,6 +226,7 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
         figures,
         places,
         area,
+        front,
     }
 }
 

@@ -185,14 +185,15 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
         }
         Detail::Person { post_zh, post_en } => {
             let post = iris.at(&format!("id/post/{}", entity.id));
-            let (title_zh, title_en) = (zh(post_zh), en(post_en));
             facts.add(&post, rdf::TYPE, org::POST);
-            facts.add(&post, rdfs::LABEL, &title_zh);
-            facts.add(&post, rdfs::LABEL, &title_en);
             facts.add(&post, org::HELD_BY, &node);
             facts.add(&node, org::HOLDS, &post);
-            facts.add(&node, schema::JOB_TITLE, &title_zh);
-            facts.add(&node, schema::JOB_TITLE, &title_en);
+            // An extracted post has no English title until a person gives one: none is invented.
+            let titles = [zh(post_zh)].into_iter().chain(Some(post_en).filter(|t| !t.is_empty()).map(|t| en(t)));
+            for title in titles {
+                facts.add(&post, rdfs::LABEL, &title);
+                facts.add(&node, schema::JOB_TITLE, &title);
+            }
         }
         Detail::Policy { period } => {
             facts.add(&node, schema::LEGISLATION_TYPE, &concept(&entity.type_id));

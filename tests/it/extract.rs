@@ -383,6 +383,9 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
         ("tasks.csv", "id,type,label_zh,label_en,alt_zh,notation,evidence"),
         ("relations.csv", "subject,predicate,object,evidence,source"),
         ("mentions.csv", "place,words,paragraph,line,start,end,evidence"),
+        ("report.csv", "property,value,evidence"),
+        ("events.csv", "id,type,label_zh,label_en,alt_zh,year,evidence"),
+        ("people.csv", "id,label_zh,label_en,post_zh,post_en,evidence"),
     ];
     for (file, header) in headers {
         let mut reader = csv::Reader::from_path(out.join(file)).expect(file);
@@ -410,7 +413,7 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
     let concepts = std::fs::read_to_string(out.join("concepts.csv")).expect("concepts");
     assert_eq!(concepts.lines().filter(|l| l.contains(",glossary,")).count(), 22);
     let leftovers: Vec<_> = std::fs::read_dir(&out).expect("folder").filter_map(Result::ok).collect();
-    assert_eq!(leftovers.len(), 6, "no temporary files are left");
+    assert_eq!(leftovers.len(), 9, "no temporary files are left");
 }
 
 #[test]
@@ -507,4 +510,42 @@ fn a_glossary_titled_in_other_words_after_an_appendix_line_is_read_whole() {
     assert_eq!(glossary[0], (1, "“2030启航计划”"));
     assert_eq!(glossary[4], (5, "“三通一码”"));
     assert!(x.figures.iter().all(|f| f.paragraph < x.glossary[0].paragraph), "no figure is read from the glossary");
+}
+
+#[test]
+fn the_front_matter_gives_the_day_the_session_and_the_speaker() {
+    // The Qingpu report: what extraction reads is what the curated data states (data/report.csv).
+    let (_, x) = qingpu();
+    let curated = Dataset::load(&root().join("data")).expect("the data loads");
+    let rows = extract::rows(&x);
+    let value = |data: &Dataset, name: &str| {
+        data.report.iter().find(|f| f.property.name() == name).map(|f| f.value.clone()).expect(name)
+    };
+    let label = |data: &Dataset, id: &str| data.get(id).map(|e| e.label_zh.clone()).expect(id);
+    assert_eq!(value(&rows.data, "delivered"), value(&curated, "delivered"));
+    for property in ["delivered-at", "delivered-by"] {
+        assert_eq!(
+            label(&rows.data, &value(&rows.data, property)),
+            label(&curated, &value(&curated, property)),
+            "{property}"
+        );
+    }
+    let post = |data: &Dataset| match &data.get(&value(data, "delivered-by")).expect("the speaker").detail {
+        Detail::Person { post_zh, .. } => post_zh.clone(),
+        _ => unreachable!("the speaker is a person"),
+    };
+    assert_eq!(post(&rows.data), post(&curated));
+
+    // Reports of the corpus, one paragraph a line.
+    for (file, day, session, speaker) in [
+        ("2026-hebei.md", "2026-01-26", "河北省第十四届人民代表大会第四次会议", "王正谱"),
+        ("2026-jiangsu.md", "2026-02-03", "江苏省第十四届人民代表大会第五次会议", "刘小涛"),
+        ("2026-zhejiang.md", "2026-01-14", "浙江省第十四届人民代表大会第四次会议", "刘捷"),
+    ] {
+        let (_, x) = extraction(&root().join("tests/fixtures/corpus").join(file), &root().join("data/places.csv"));
+        let rows = extract::rows(&x);
+        assert_eq!(value(&rows.data, "delivered"), day, "{file}");
+        assert_eq!(label(&rows.data, &value(&rows.data, "delivered-at")), session, "{file}");
+        assert_eq!(label(&rows.data, &value(&rows.data, "delivered-by")), speaker, "{file}");
+    }
 }

@@ -23,7 +23,9 @@ struct Table {
 
 pub(super) fn write(x: &Extraction, dir: &Path) -> Result<(), ExtractError> {
     std::fs::create_dir_all(dir).map_err(|source| ExtractError::Write { path: dir.to_owned(), source })?;
-    for table in [concepts(x), observations(x), relations(x), tasks(x), places(x), mentions(x)] {
+    let [report, events, people] = front_matter(x);
+    for table in [concepts(x), observations(x), relations(x), tasks(x), places(x), mentions(x), report, events, people]
+    {
         let path = dir.join(table.file);
         write_atomically(&path, |file| -> Result<(), ExtractError> {
             let failed = |e: csv::Error| ExtractError::Write { path: path.clone(), source: std::io::Error::other(e) };
@@ -120,6 +122,50 @@ fn relations(x: &Extraction) -> Table {
         }
     }
     Table { file: "relations.csv", header: &["subject", "predicate", "object", "evidence", "source"], rows }
+}
+
+/// The front matter as `report.csv`, with the session in `events.csv` and the speaker in `people.csv`; the English
+/// labels and post are left for a person to give.
+fn front_matter(x: &Extraction) -> [Table; 3] {
+    let front = &x.front;
+    let mut report = Vec::new();
+    if let Some(day) = &front.delivered {
+        report.push(vec!["delivered".into(), day.value.clone(), day.occurrence.evidence.clone()]);
+    }
+    let mut events = Vec::new();
+    if let Some(session) = &front.session {
+        let year = front.delivered.as_ref().map(|d| d.value[..4].to_owned()).unwrap_or_default();
+        let evidence = session.occurrence.evidence.clone();
+        report.push(vec!["delivered-at".into(), "session".into(), evidence.clone()]);
+        events.push(vec![
+            "session".into(),
+            "conference".into(),
+            session.value.clone(),
+            String::new(),
+            String::new(),
+            year,
+            evidence,
+        ]);
+    }
+    let mut people = Vec::new();
+    if let Some((name, post)) = &front.speaker {
+        let evidence = name.occurrence.evidence.clone();
+        report.push(vec!["delivered-by".into(), "speaker".into(), evidence.clone()]);
+        people.push(vec!["speaker".into(), name.value.clone(), String::new(), post.clone(), String::new(), evidence]);
+    }
+    [
+        Table { file: "report.csv", header: &["property", "value", "evidence"], rows: report },
+        Table {
+            file: "events.csv",
+            header: &["id", "type", "label_zh", "label_en", "alt_zh", "year", "evidence"],
+            rows: events,
+        },
+        Table {
+            file: "people.csv",
+            header: &["id", "label_zh", "label_en", "post_zh", "post_en", "evidence"],
+            rows: people,
+        },
+    ]
 }
 
 fn tasks(x: &Extraction) -> Table {

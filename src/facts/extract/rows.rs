@@ -10,10 +10,12 @@
 //! is that entry, not a second concept. No English label is made up: rows of the report's things carry none (the
 //! schemes, lists of the project's own, have the project's labels in both languages).
 
-use super::{Extraction, PartKind};
+use super::{Extraction, PartKind, Said};
 use crate::error::Location;
 use crate::facts::cells;
-use crate::facts::curated::{Dataset, Detail, Entity, Figure, Observation, Relation, Row, Under};
+use crate::facts::curated::{
+    Dataset, Detail, Entity, Figure, Observation, Relation, ReportFact, ReportProperty, Row, Under,
+};
 use crate::iri::segment;
 use crate::kinds::{self, Kind, SCHEME_INDICATOR, SCHEME_UNIT};
 use crate::source::Span;
@@ -227,5 +229,49 @@ pub fn rows(x: &Extraction) -> Rows {
             place,
         });
     }
+
+    front_matter(x, &mut rows, &line);
     rows
 }
+
+/// The front matter as facts of the report: the day it was delivered, the session (an event) and the speaker (a
+/// person with the post written before the name), each with the words that say it.
+fn front_matter(x: &Extraction, rows: &mut Rows, line: &dyn Fn(usize) -> Location) {
+    let quote =
+        |said: &Said| vec![Quote { text: said.occurrence.evidence.clone(), place: line(said.occurrence.paragraph) }];
+    let fact = |rows: &mut Rows, property: ReportProperty, value: String, said: &Said| {
+        let fact = ReportFact { property, value, evidence: quote(said), place: line(said.occurrence.paragraph) };
+        rows.spans.push((fact.key(), said.occurrence.spans.clone()));
+        rows.data.report.push(fact);
+    };
+    if let Some(date) = &x.front.delivered {
+        fact(rows, ReportProperty::Delivered, date.value.clone(), date);
+    }
+    let entity = |kind: Kind, id: &str, type_id: &str, said: &Said, detail: Detail| Entity {
+        kind,
+        id: id.to_owned(),
+        type_id: type_id.to_owned(),
+        label_zh: said.value.clone(),
+        label_en: String::new(),
+        alt_zh: Vec::new(),
+        evidence: quote(said),
+        detail,
+        place: line(said.occurrence.paragraph),
+    };
+    if let Some(session) = &x.front.session {
+        let year = x.front.delivered.as_ref().and_then(|d| d.value[..4].parse().ok());
+        let event = entity(Kind::Event, SESSION, "conference", session, Detail::Event { year });
+        rows.entity(event, session.occurrence.spans.clone());
+        fact(rows, ReportProperty::DeliveredAt, SESSION.to_owned(), session);
+    }
+    if let Some((name, post)) = &x.front.speaker {
+        let detail = Detail::Person { post_zh: post.clone(), post_en: String::new() };
+        rows.entity(entity(Kind::Person, SPEAKER, "", name, detail), name.occurrence.spans.clone());
+        fact(rows, ReportProperty::DeliveredBy, SPEAKER.to_owned(), name);
+    }
+}
+
+/// The id of the session a report was delivered at.
+const SESSION: &str = "session";
+/// The id of the person who delivered it.
+const SPEAKER: &str = "speaker";
