@@ -201,13 +201,14 @@ fn is_glossary_title(body: &str, heading: bool) -> bool {
 
 const NUMERALS: &[char] = &['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/// A Chinese number of up to 99 at the start of `text`: its value and byte length.
+/// A Chinese number at the start of `text`, up to 99 written with 十 (`二十七`) or any written digit by digit
+/// (`二〇二六`): its value and byte length.
 pub fn chinese_number(text: &str) -> Option<(u32, usize)> {
     let mut value = 0;
     let mut tens = None;
     let mut len = 0;
     for c in text.chars() {
-        if let Some(digit) = NUMERALS.iter().position(|&n| n == c) {
+        if let Some(digit) = NUMERALS.iter().position(|&n| n == c).or((c == '〇').then_some(0)) {
             value = value * if tens.is_some() { 1 } else { 10 } + digit as u32;
         } else if c == '十' && tens.is_none() {
             tens = Some(if value == 0 { 1 } else { value });
@@ -282,6 +283,7 @@ mod tests {
         assert_eq!(chinese_number("十二）"), Some((12, 6)));
         assert_eq!(chinese_number("二十一"), Some((21, 9)));
         assert_eq!(chinese_number("各位"), None);
+        assert_eq!(chinese_number("二〇二六年"), Some((2026, 12)), "a year, digit by digit");
     }
 
     #[test]

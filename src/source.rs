@@ -136,7 +136,8 @@ fn blocks(text: &str) -> Vec<Block> {
         if content.trim().is_empty() || is_furniture(content.trim()) {
             blocks.extend(current.take()); // page furniture stays in the stored text, in no paragraph
         } else {
-            if starts_part(content) {
+            let part = starts_part(content);
+            if part {
                 blocks.extend(current.take()); // a numbered title or a heading starts a block of its own
             }
             let end = offset + content.len();
@@ -144,7 +145,7 @@ fn blocks(text: &str) -> Vec<Block> {
                 Some(block) => block.end = end,
                 None => current = Some(Block { start: offset, end, line: number + 1 }),
             }
-            if line_ends_paragraph(content.trim()) {
+            if part || line_ends_paragraph(content.trim()) {
                 blocks.extend(current.take());
             }
         }
@@ -205,21 +206,17 @@ fn is_furniture(line: &str) -> bool {
     }
     let caption = line.rsplit_once("记者").is_some_and(|(_, credit)| {
         let credit = credit.trim();
-        credit.chars().count() <= 8 && !credit.contains(CLAUSE) && !credit.contains(TERMINAL)
+        !credit.is_empty() && credit.chars().count() <= 8 && !credit.contains(CLAUSE) && !credit.contains(TERMINAL)
     });
     caption && line.chars().count() <= 200
 }
 
-/// Whether a line ends its paragraph where it ends: it closes its sentence, it is a page break or a numbered or
-/// markdown heading (`（一）深入落实城市总体规划，推动京津冀协同发展走深走实`), it holds
-/// no clause punctuation (a title: `二、“十四五”时期发展成就和“十五五”时期主要目标任务`), or it is short (`来源：北京日报`).
-/// Only a long line of prose cut before its sentence ends goes on into the next.
+/// Whether a line that opens no part ends its paragraph where it ends (a numbered or markdown title always does:
+/// `（一）深入落实城市总体规划，推动京津冀协同发展走深走实`): it closes its sentence, it holds no clause punctuation (a
+/// title: `二、“十四五”时期发展成就和“十五五”时期主要目标任务`), or it is short (`来源：北京日报`). Only a long line of
+/// prose cut before its sentence ends goes on into the next.
 fn line_ends_paragraph(line: &str) -> bool {
-    line.ends_with(TERMINAL)
-        || line == "---"
-        || starts_part(line)
-        || !line.contains(CLAUSE)
-        || line.chars().count() <= TITLE_LENGTH
+    line.ends_with(TERMINAL) || !line.contains(CLAUSE) || line.chars().count() <= TITLE_LENGTH
 }
 
 /// Whether a line opens a part or an entry: a markdown heading, `一、`, `（一）` / `(一)`, or `1.` / `１、`.
@@ -405,11 +402,15 @@ mod tests {
             "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿\n",
             "各位代表：\n",
             "记者会上，市长回答了问题，记者们提问。\n",
+            "致敬新闻记者\n",
             "相关报道：\n",
         );
         let s = source(text);
         let texts: Vec<_> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, ["2026年北京市政府工作报告", "各位代表：", "记者会上，市长回答了问题，记者们提问。"]);
+        assert_eq!(
+            texts,
+            ["2026年北京市政府工作报告", "各位代表：", "记者会上，市长回答了问题，记者们提问。", "致敬新闻记者"]
+        );
         let title = &s.paragraphs[0].segments[0];
         assert_eq!(&text[title.source_byte..title.source_byte + title.len], "2026年北京市政府工作报告");
     }

@@ -4,6 +4,7 @@
 //! evidence quotes; and the checks that relate cells: whether a figure stands in its evidence, and the nearest
 //! known id for a "did you mean".
 
+use crate::document::chinese_number;
 use crate::error::{DataError, Location};
 use crate::values::{Approximation, Period, QUOTE_SEPARATOR, Quote};
 
@@ -141,26 +142,16 @@ pub fn running_total_said(text: &str, value: &str, unit: &str, approximation: Op
 /// of unit 第 (总量全市第七, 位居全市第一).
 pub const RANK_UNIT: &str = "第";
 
-/// The Chinese numeral the report writes for a whole number from 1 to 99 (7 → 七, 12 → 十二, 20 → 二十).
-fn chinese_numeral(value: &str) -> Option<String> {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let n: usize = value.parse().ok().filter(|n| (1..100).contains(n))?;
-    let (tens, ones) = (n / 10, n % 10);
-    Some(match tens {
-        0 => DIGITS[ones].to_owned(),
-        1 => format!("十{}", DIGITS[ones]),
-        _ => format!("{}十{}", DIGITS[tens], DIGITS[ones]),
-    })
-}
-
 /// Where `text` holds the figure (the byte offset of its number), as [`figure_in`] reads it.
 fn figure_at(text: &str, value: &str, unit: &str, approximation: Option<Approximation>) -> Option<usize> {
     if unit == RANK_UNIT {
-        // 第七, and not the start of 第七十: the numeral ends there.
-        let written = format!("{RANK_UNIT}{}", chinese_numeral(value)?);
-        return text.match_indices(&written).map(|(i, _)| i).find(|&i| {
-            let after = &text[i + written.len()..];
-            approximation.is_none() && !after.starts_with(|c: char| "一二三四五六七八九十百".contains(c))
+        // 第七 for 7, read with the parser of the report's numbering: 第七十 is 70, and 第一百 no rank of 1.
+        let value: u32 = value.parse().ok()?;
+        return text.match_indices(RANK_UNIT).map(|(i, _)| i).find(|&i| {
+            let after = &text[i + RANK_UNIT.len()..];
+            approximation.is_none()
+                && chinese_number(after)
+                    .is_some_and(|(n, len)| n == value && !after[len..].starts_with(['百', '千', '万']))
         });
     }
     let unit = match approximation {

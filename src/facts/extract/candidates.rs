@@ -134,7 +134,7 @@ fn front_matter(x: &Extraction) -> [Table; 3] {
     }
     let mut events = Vec::new();
     if let Some(session) = &front.session {
-        let year = front.delivered.as_ref().map(|d| d.value[..4].to_owned()).unwrap_or_default();
+        let year = front.year().map(|year| year.to_string()).unwrap_or_default();
         let evidence = session.occurrence.evidence.clone();
         report.push(vec!["delivered-at".into(), "session".into(), evidence.clone()]);
         events.push(vec![

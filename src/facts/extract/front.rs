@@ -8,7 +8,7 @@
 //! ```
 
 use super::text::{Occurrence, occurrence};
-use crate::document::Document;
+use crate::document::{Document, chinese_number};
 use crate::source::{Locator, Source};
 
 /// The words of a post that presents a report, as the speaker's line ends its post (`省长`, `自治区人民政府主席`).
@@ -33,6 +33,13 @@ pub struct Front {
     pub session: Option<Said>,
     /// Who delivered it, and the post written before the name (`河北省人民政府省长`).
     pub speaker: Option<(Said, String)>,
+}
+
+impl Front {
+    /// The year it was delivered in.
+    pub fn year(&self) -> Option<u16> {
+        self.delivered.as_ref().and_then(|day| day.value.get(..4)?.parse().ok())
+    }
 }
 
 /// Reads the front matter of `source`: the paragraphs after the title and before the first part.
@@ -81,22 +88,12 @@ fn date_line(text: &str) -> Option<(String, usize, usize)> {
 /// value and the text after the mark.
 fn number(text: &str, mark: char) -> Option<(u32, &str)> {
     let (head, rest) = text.split_once(mark)?;
-    if head.is_empty() || head.chars().count() > 4 {
-        return None;
-    }
-    let value = if head.bytes().all(|b| b.is_ascii_digit()) {
+    let value = if !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit()) {
         head.parse().ok()?
-    } else if head.chars().count() == 4 {
-        // A year digit by digit: 二〇二六.
-        head.chars().try_fold(0, |n, c| Some(n * 10 + chinese_digit(c)?))?
     } else {
-        crate::document::chinese_number(head).filter(|(_, len)| *len == head.len())?.0
+        chinese_number(head).filter(|&(_, len)| len == head.len())?.0
     };
     Some((value, rest))
-}
-
-fn chinese_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九".chars().position(|d| d == c).or((c == '零').then_some(0)).map(|d| d as u32)
 }
 
 /// The session after the date: `在X会议上` gives the byte range of X会议, a session of a people's congress.

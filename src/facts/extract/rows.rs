@@ -259,8 +259,7 @@ fn front_matter(x: &Extraction, rows: &mut Rows, line: &dyn Fn(usize) -> Locatio
         place: line(said.occurrence.paragraph),
     };
     if let Some(session) = &x.front.session {
-        let year = x.front.delivered.as_ref().and_then(|d| d.value[..4].parse().ok());
-        let event = entity(Kind::Event, SESSION, "conference", session, Detail::Event { year });
+        let event = entity(Kind::Event, SESSION, "conference", session, Detail::Event { year: x.front.year() });
         rows.entity(event, session.occurrence.spans.clone());
         fact(rows, ReportProperty::DeliveredAt, SESSION.to_owned(), session);
     }
