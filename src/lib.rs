@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod error;
 pub mod format;
+pub mod indicators;
 pub mod iri;
 pub mod kinds;
 pub mod values;

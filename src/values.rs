@@ -110,13 +110,19 @@ impl StageKind {
     }
 }
 
-/// How the report qualifies a figure it does not give exactly.
+/// How the report qualifies a figure it does not give exactly: the code of the approximation attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Approximation {
-    /// 约: about.
+    /// About the value (约 78 亿元, 5% 左右).
     About,
-    /// 余: more than.
+    /// More than the value (1 亿余元, 8000 多个, 超过 300 万, 突破 1 万亿元).
     MoreThan,
+    /// The value or more (4000 亿斤以上, 不低于 90%).
+    AtLeast,
+    /// The value or less (3.5% 以内, 不超过 5%).
+    AtMost,
+    /// Nearly the value, a little under it (近 300 万人, 接近 50%).
+    Nearly,
 }
 
 impl Approximation {
@@ -125,15 +131,75 @@ impl Approximation {
         match self {
             Self::About => qpk::ABOUT,
             Self::MoreThan => qpk::MORE_THAN,
+            Self::AtLeast => qpk::AT_LEAST,
+            Self::AtMost => qpk::AT_MOST,
+            Self::Nearly => qpk::NEARLY,
         }
     }
+}
 
-    pub(crate) fn parse(value: &str) -> Option<Option<Self>> {
-        match value {
-            "" => Some(None),
-            "约" => Some(Some(Self::About)),
-            "余" => Some(Some(Self::MoreThan)),
-            _ => None,
+/// Where the word of a qualifier stands in the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QualifierPlace {
+    /// Before the number (约 78 亿元, 近 300 万人).
+    Before,
+    /// After the number, before the unit; after the power of ten where there is one (30 余家, 1 亿余元, 8000 多个).
+    InUnit,
+    /// After the unit (5% 左右, 3.5% 以内).
+    After,
+}
+
+/// A word by which the report qualifies a figure: the approximation it says and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Qualifier {
+    /// The word as written (约, 余, 左右 …): the value of the `approx` column.
+    pub word: &'static str,
+    pub approximation: Approximation,
+    pub place: QualifierPlace,
+}
+
+const fn qualifier(word: &'static str, approximation: Approximation, place: QualifierPlace) -> Qualifier {
+    Qualifier { word, approximation, place }
+}
+
+/// The qualifiers of the genre, longest word first where one begins another (超过 before 超).
+#[rustfmt::skip]
+pub const QUALIFIERS: &[Qualifier] = {
+    use Approximation::*;
+    use QualifierPlace::*;
+    &[
+        qualifier("约", About, Before), qualifier("大约", About, Before),
+        qualifier("左右", About, After), qualifier("上下", About, After),
+        qualifier("余", MoreThan, InUnit), qualifier("多", MoreThan, InUnit),
+        qualifier("超过", MoreThan, Before), qualifier("超", MoreThan, Before), qualifier("逾", MoreThan, Before),
+        qualifier("突破", MoreThan, Before),
+        qualifier("以上", AtLeast, After), qualifier("不低于", AtLeast, Before), qualifier("不少于", AtLeast, Before),
+        qualifier("至少", AtLeast, Before),
+        qualifier("以内", AtMost, After), qualifier("之内", AtMost, After), qualifier("以下", AtMost, After),
+        qualifier("不超过", AtMost, Before), qualifier("不高于", AtMost, Before),
+        qualifier("接近", Nearly, Before), qualifier("将近", Nearly, Before), qualifier("近", Nearly, Before),
+    ]
+};
+
+impl Qualifier {
+    /// The qualifier of an `approx` cell: `Some(None)` for an empty one, `None` for a word that is none.
+    pub fn parse(value: &str) -> Option<Option<&'static Self>> {
+        if value.is_empty() {
+            return Some(None);
         }
+        QUALIFIERS.iter().find(|q| q.word == value).map(Some)
+    }
+
+    /// The qualifier whose word `text` starts with at `place` (the longest).
+    pub(crate) fn starting(text: &str, place: QualifierPlace) -> Option<&'static Self> {
+        QUALIFIERS.iter().filter(|q| q.place == place && text.starts_with(q.word)).max_by_key(|q| q.word.len())
+    }
+
+    /// The qualifier whose word `text` ends with, standing before a number (the longest).
+    pub(crate) fn ending(text: &str) -> Option<&'static Self> {
+        QUALIFIERS
+            .iter()
+            .filter(|q| q.place == QualifierPlace::Before && text.ends_with(q.word))
+            .max_by_key(|q| q.word.len())
     }
 }

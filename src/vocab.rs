@@ -43,6 +43,7 @@ namespace!(skos, "skos", "http://www.w3.org/2004/02/skos/core#", {
     CONCEPT = "Concept", CONCEPT_SCHEME = "ConceptScheme", IN_SCHEME = "inScheme", PREF_LABEL = "prefLabel",
     ALT_LABEL = "altLabel", DEFINITION = "definition", BROADER = "broader", NARROWER = "narrower",
     NOTATION = "notation", TOP_CONCEPT_OF = "topConceptOf", HAS_TOP_CONCEPT = "hasTopConcept", NOTE = "note",
+    BROAD_MATCH = "broadMatch",
 });
 namespace!(org, "org", "http://www.w3.org/ns/org#", {
     ORGANIZATION = "Organization", FORMAL_ORGANIZATION = "FormalOrganization",
@@ -142,6 +143,7 @@ namespace!(
     INVOLVES = "involves", PLAN_ELEMENT = "PlanElement", NATIONAL_STRATEGY = "NationalStrategy",
     REVIEW_PART = "ReviewPart", TASK = "Task", GOAL = "Goal", REPORTED_UNDER = "reportedUnder", SERVES = "serves",
     SPAN = "span", APPROXIMATION = "approximation", ABOUT = "About", MORE_THAN = "MoreThan", APPROXIMATIONS = "Approximations",
+    AT_LEAST = "AtLeast", AT_MOST = "AtMost", NEARLY = "Nearly", UPPER_BOUND = "upperBound",
 });
 
 /// The IRI of the ontology document `ontology/qingpu.ttl` (its terms are in [`qpk`]).

@@ -6,12 +6,12 @@
 
 use crate::error::{DataError, GraphError, Location};
 use crate::facts::cells::{
-    date_parts, figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required,
+    Written, date_parts, figure_in, is_decimal, optional_code, optional_period, optional_year, quotes, required,
     running_total_said, slug, split_unit, year,
 };
 use crate::facts::csv::{Columns, read_if_present};
 use crate::kinds::{self, Kind, Predicate, SCHEME_DOCTYPE, SCHEME_INDICATOR, SCHEME_STATUS, SCHEME_UNIT};
-use crate::values::{Approximation, FigureKind, Period, Quote, StageKind, aliases};
+use crate::values::{FigureKind, Period, Qualifier, Quote, StageKind, aliases};
 use crate::vocab::foaf;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -125,8 +125,10 @@ pub struct Figure {
     pub unit: Option<String>,
     /// The power of ten the written unit carries (`亿` → 8, `万` → 4).
     pub multiplier: u8,
-    /// Where the report gives the number as approximate (约) or as a lower bound (余).
-    pub approximation: Option<Approximation>,
+    /// The upper bound of a range (`5` of `4.5%-5%`); `value` is the lower one.
+    pub upper: Option<String>,
+    /// The word that qualifies the number (约, 余, 左右, 以上 …), where the report gives one.
+    pub qualifier: Option<&'static Qualifier>,
     /// Whether the number is a running total (累计): everything since the work began, not the year's flow.
     pub running_total: bool,
 }
@@ -139,8 +141,8 @@ pub struct Observation {
     /// The place the figure is of: always given in curated data; an extraction may not know it.
     pub area: Option<String>,
     pub about: Option<String>,
-    /// The year the figure is of: always given in curated data; an extraction may not know it.
-    pub period: Option<u16>,
+    /// The year or years the figure is of: always given in curated data; an extraction may not know it.
+    pub period: Option<Period>,
     pub kind: FigureKind,
     /// `None` for a target or result the report states without a number.
     pub figure: Option<Figure>,
@@ -494,8 +496,9 @@ const RELATION_COLUMNS: &[&str] = &["subject", "predicate", "object", "evidence"
 const STAGE_COLUMNS: &[&str] = &["subject", "status", "year", "stage", "evidence"];
 const REPORT_COLUMNS: &[&str] = &["property", "value", "evidence"];
 const LINK_COLUMNS: &[&str] = &["id", "same_as", "source"];
-const OBSERVATION_COLUMNS: &[&str] =
-    &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "total", "evidence"];
+/// The columns of `observations.csv`.
+pub const OBSERVATION_COLUMNS: &[&str] =
+    &["id", "indicator", "area", "about", "period", "kind", "value", "upper", "unit", "approx", "total", "evidence"];
 
 fn column_place(line: &Location, kind: Kind, column: &str) -> Location {
     place_in(line, columns(kind), column)
@@ -576,6 +579,7 @@ struct ObservationRow {
     period: String,
     kind: String,
     value: String,
+    upper: String,
     unit: String,
     approx: String,
     total: String,
@@ -909,17 +913,35 @@ fn read_observations(
                         expected: "a decimal number as written in the report (e.g. 539.5)".into(),
                     });
                 }
+                let upper = Some(row.upper.clone()).filter(|u| !u.is_empty());
+                if let Some(upper) = &upper
+                    && (!is_decimal(upper) || upper.parse::<f64>().ok() <= row.value.parse::<f64>().ok())
+                {
+                    return Err(DataError::BadValue {
+                        place: at("upper"),
+                        value: upper.clone(),
+                        expected: format!("empty, or the upper bound of a range, a decimal above `{}`", row.value),
+                    });
+                }
                 let (multiplier, base) = split_unit(&row.unit);
-                let unit = units.get(base).ok_or_else(|| DataError::BadValue {
-                    place: at("unit"),
-                    value: row.unit.clone(),
-                    expected: format!("a unit whose base `{base}` is the label_zh of a concept of scheme `unit`"),
-                })?;
-                let approximation = Approximation::parse(&row.approx).ok_or_else(|| DataError::BadValue {
+                // A power of ten alone (`80万重点群体`) is a count without a unit.
+                let unit = match base {
+                    "" => None,
+                    base => Some(units.get(base).ok_or_else(|| DataError::BadValue {
+                        place: at("unit"),
+                        value: row.unit.clone(),
+                        expected: format!("a unit whose base `{base}` is the label_zh of a concept of scheme `unit`"),
+                    })?),
+                };
+                let qualifier = Qualifier::parse(&row.approx).ok_or_else(|| DataError::BadValue {
                     place: at("approx"),
                     value: row.approx.clone(),
-                    expected: "empty, 约 (about) or 余 (more than), as the report writes it".into(),
+                    expected: format!(
+                        "empty, or a word qualifying the figure as the report writes it: {}",
+                        crate::values::QUALIFIERS.iter().map(|q| q.word).collect::<Vec<_>>().join(", ")
+                    ),
                 })?;
+                let written = Written { value: &row.value, upper: upper.as_deref(), unit: &row.unit, qualifier };
                 let running_total = match row.total.as_str() {
                     "" => false,
                     "累计" => true,
@@ -931,8 +953,7 @@ fn read_observations(
                         });
                     }
                 };
-                let said =
-                    evidence.iter().find_map(|q| running_total_said(&q.text, &row.value, &row.unit, approximation));
+                let said = evidence.iter().find_map(|q| running_total_said(&q.text, &written));
                 if said.is_some_and(|said| said != running_total) {
                     let message = if running_total {
                         "the evidence gives no 累计 before the figure: it is not a running total"
@@ -941,19 +962,21 @@ fn read_observations(
                     };
                     return Err(DataError::Invalid { place: at("total"), message: message.into() });
                 }
-                if !evidence.iter().any(|q| figure_in(&q.text, &row.value, &row.unit, approximation)) {
+                if !evidence.iter().any(|q| figure_in(&q.text, &written)) {
+                    let range = upper.as_ref().map(|u| format!("-{u}")).unwrap_or_default();
                     return Err(DataError::FigureNotInEvidence {
                         place: at("evidence"),
-                        figure: format!("{}{}{}", row.value, row.unit, row.approx),
+                        figure: format!("{}{range}{} {}", row.value, row.unit, row.approx).trim_end().to_owned(),
                         evidence: row.evidence,
                     });
                 }
                 Some(Figure {
                     value: row.value,
                     unit_written: row.unit,
-                    unit: Some((*unit).to_owned()),
+                    unit: unit.map(|u| (*u).to_owned()),
                     multiplier,
-                    approximation,
+                    upper,
+                    qualifier,
                     running_total,
                 })
             }
@@ -963,7 +986,13 @@ fn read_observations(
             indicator: row.indicator,
             area: Some(row.area),
             about,
-            period: Some(year(&at("period"), &row.period)?),
+            period: Some(match optional_period(&at("period"), &row.period) {
+                Ok(Some(period)) => period,
+                _ => {
+                    let year = year(&at("period"), &row.period)?;
+                    Period { start: year, end: year }
+                }
+            }),
             kind,
             figure,
             evidence,

@@ -252,8 +252,8 @@ fn period(cell: &Cell, data: &Dataset) -> Result<Period, DataError> {
     let Some(declared) = optional_period(&cell.place, cell.value.trim())? else {
         return Err(DataError::Empty { place: cell.place.clone() });
     };
-    let years = data.observations.iter().filter_map(|o| o.period);
-    match (years.clone().min(), years.max()) {
+    let periods = data.observations.iter().filter_map(|o| o.period);
+    match (periods.clone().map(|p| p.start).min(), periods.map(|p| p.end).max()) {
         (Some(start), Some(end)) if (Period { start, end }) == declared => Ok(declared),
         (Some(start), Some(end)) => Err(DataError::Invalid {
             place: cell.place.clone(),

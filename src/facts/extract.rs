@@ -13,6 +13,7 @@
 mod candidates;
 mod figures;
 mod front;
+mod periods;
 mod places;
 pub mod rows;
 mod structure;

@@ -72,8 +72,7 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
         map_structure(iris, data, &mut facts);
     }
     for observation in &data.observations {
-        if let Some(year) = observation.period {
-            let period = Period { start: year, end: year };
+        if let Some(period) = observation.period {
             periods.insert(period, iris.period(period));
         }
         map_observation(iris, data, observation, &mut facts);
@@ -208,6 +207,11 @@ fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut 
             facts.add(&node, dcterms::TEMPORAL, &*iri);
         }
         Detail::Concept { scheme, broader, notation, definition } => {
+            if scheme == kinds::SCHEME_INDICATOR
+                && let Some((name, _, _)) = crate::indicators::main_indicator(&entity.label_zh)
+            {
+                facts.add(&node, skos::BROAD_MATCH, &NamedNode::new_unchecked(format!("{}{name}", qpk::NAMESPACE)));
+            }
             let scheme = iris.entity(Kind::Scheme, scheme);
             facts.add(&node, skos::IN_SCHEME, &scheme);
             match broader {
@@ -332,7 +336,7 @@ fn map_structure(iris: &Iris, data: &Dataset, facts: &mut Sink<'_>) {
     facts.add(&dataset, rdfs::LABEL, &en(&label_en));
     facts.add(&dataset, qb::STRUCTURE, &dsd);
     facts.add(&dsd, rdf::TYPE, qb::DATA_STRUCTURE_DEFINITION);
-    let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 10] = [
+    let components: [(&str, NamedNodeRef<'_>, NamedNodeRef<'_>, bool); 11] = [
         ("indicator", qb::DIMENSION, qpk::INDICATOR, true),
         ("area", qb::DIMENSION, sdmx_dimension::REF_AREA, true),
         ("period", qb::DIMENSION, sdmx_dimension::REF_PERIOD, true),
@@ -343,6 +347,7 @@ fn map_structure(iris: &Iris, data: &Dataset, facts: &mut Sink<'_>) {
         ("concerns", qb::ATTRIBUTE, qpk::CONCERNS, false),
         ("approximation", qb::ATTRIBUTE, qpk::APPROXIMATION, false),
         ("running-total", qb::ATTRIBUTE, qpk::RUNNING_TOTAL, false),
+        ("upper-bound", qb::ATTRIBUTE, qpk::UPPER_BOUND, false),
     ];
     for (order, (name, role, property, required)) in components.into_iter().enumerate() {
         let component = iris.at(&format!("id/dsd/figures/{name}"));
@@ -361,7 +366,8 @@ fn map_structure(iris: &Iris, data: &Dataset, facts: &mut Sink<'_>) {
 fn figures_label(data: &Dataset) -> (String, String) {
     let most = |kinds: &[FigureKind]| {
         let mut years: BTreeMap<u16, usize> = BTreeMap::new();
-        for year in data.observations.iter().filter(|o| kinds.contains(&o.kind)).filter_map(|o| o.period) {
+        let periods = data.observations.iter().filter(|o| kinds.contains(&o.kind)).filter_map(|o| o.period);
+        for year in periods.filter(|p| p.start == p.end).map(|p| p.end) {
             *years.entry(year).or_default() += 1;
         }
         years.into_iter().max_by_key(|(year, n)| (*n, std::cmp::Reverse(*year))).map(|(year, _)| year)
@@ -381,8 +387,8 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
     if let Some(area) = &observation.area {
         facts.add(&node, sdmx_dimension::REF_AREA, &iris.entity(Kind::Place, area));
     }
-    if let Some(year) = observation.period {
-        facts.add(&node, sdmx_dimension::REF_PERIOD, &iris.period(Period { start: year, end: year }));
+    if let Some(period) = observation.period {
+        facts.add(&node, sdmx_dimension::REF_PERIOD, &iris.period(period));
     }
     facts.add(&node, qpk::FIGURE_KIND_PROP, observation.kind.iri());
     if let Some(about) = observation.about.as_deref().and_then(|id| data.get(id)) {
@@ -397,8 +403,11 @@ fn map_observation(iris: &Iris, data: &Dataset, observation: &Observation, facts
                 facts.add(&node, sdmx_attribute::UNIT_MEASURE, &iris.entity(Kind::Concept, unit));
             }
             facts.add(&node, sdmx_attribute::UNIT_MULT, &typed(figure.multiplier.to_string(), xsd::INTEGER));
-            if let Some(approximation) = figure.approximation {
-                facts.add(&node, qpk::APPROXIMATION, approximation.iri());
+            if let Some(upper) = &figure.upper {
+                facts.add(&node, qpk::UPPER_BOUND, &typed(cells::canonical_decimal(upper), xsd::DECIMAL));
+            }
+            if let Some(qualifier) = figure.qualifier {
+                facts.add(&node, qpk::APPROXIMATION, qualifier.approximation.iri());
             }
             if figure.running_total {
                 facts.add(&node, qpk::RUNNING_TOTAL, &Literal::from(true));

@@ -98,12 +98,12 @@ fn a_rank_not_in_its_evidence_is_named() {
     let copy = DataCopy::new();
     copy.append(
         "observations.csv",
-        "invented-rank,district-budget-revenue-rank,qingpu,,2019,result,6,第,,,区级一般公共预算收入207.2亿元、增长2.0%，总量全市第七",
+        "invented-rank,district-budget-revenue-rank,qingpu,,2019,result,6,,第,,,区级一般公共预算收入207.2亿元、增长2.0%，总量全市第七",
     );
     let line = line_count(&copy, "observations.csv");
     refused(
         &copy,
-        &[&format!("observations.csv:{line}:11 (column `evidence`)"), "the figure `6第` is not in the evidence"],
+        &[&format!("observations.csv:{line}:12 (column `evidence`)"), "the figure `6第` is not in the evidence"],
     );
 }
 
@@ -118,7 +118,7 @@ fn a_figure_not_in_its_evidence_is_named() {
     let line = line_count(&copy, "observations.csv");
     refused(
         &copy,
-        &[&format!("observations.csv:{line}:11 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
+        &[&format!("observations.csv:{line}:12 (column `evidence`)"), "the figure `999.9亿元` is not in the evidence"],
     );
 }
 
@@ -285,12 +285,12 @@ fn a_running_total_is_marked_exactly_where_the_report_says_累计() {
     let text = copy.read("observations.csv");
     let (n, row) = text.lines().enumerate().find(|(_, l)| l.starts_with("listed-companies-total-2019,")).expect("row");
     copy.set_line("observations.csv", n + 1, &row.replace(",累计,", ",,"));
-    refused(&copy, &[&format!("observations.csv:{}:10 (column `total`)", n + 1), "累计 stands before the figure"]);
+    refused(&copy, &[&format!("observations.csv:{}:11 (column `total`)", n + 1), "累计 stands before the figure"]);
     // 新增上市企业 2 家 is the year's flow: 累计 stands after it, not before.
     let copy = DataCopy::new();
     let (n, row) = text.lines().enumerate().find(|(_, l)| l.starts_with("new-listed-companies-2019,")).expect("row");
     copy.set_line("observations.csv", n + 1, &row.replace(",家,,", ",家,,累计"));
-    refused(&copy, &[&format!("observations.csv:{}:10 (column `total`)", n + 1), "no 累计 before the figure"]);
+    refused(&copy, &[&format!("observations.csv:{}:11 (column `total`)", n + 1), "no 累计 before the figure"]);
 }
 
 #[test]
@@ -366,4 +366,24 @@ fn a_label_shared_by_two_things_is_refused() {
     copy.append("projects.csv", &format!("fuxing-road-again,road,复兴路（无违建先进街镇）,Fuxing Road,,{GOOD_QUOTE}"));
     let line = line_count(&copy, "projects.csv");
     refused(&copy, &[&format!("projects.csv:{line}:4 (column `label_en`)"), "`Fuxing Road`", "`fuxing-road`"]);
+}
+
+#[test]
+fn a_qualifier_that_is_no_word_of_the_genre_or_a_range_upside_down_is_named() {
+    let copy = DataCopy::new();
+    let row = copy.read("observations.csv").lines().nth(1).expect("an observation").to_owned();
+    let mut fields: Vec<String> = row.split(',').map(String::from).collect();
+    fields[0] = "vague-figure".into();
+    fields[9] = "大概".into();
+    copy.append("observations.csv", &fields.join(","));
+    let line = line_count(&copy, "observations.csv");
+    refused(&copy, &[&format!("observations.csv:{line}:10 (column `approx`)"), "`大概`", "左右", "以内"]);
+
+    let copy = DataCopy::new();
+    let mut fields: Vec<String> = row.split(',').map(String::from).collect();
+    fields[0] = "upside-down".into();
+    fields[7] = "1".into();
+    copy.append("observations.csv", &fields.join(","));
+    let line = line_count(&copy, "observations.csv");
+    refused(&copy, &[&format!("observations.csv:{line}:8 (column `upper`)"), "the upper bound of a range"]);
 }

@@ -102,7 +102,7 @@ fn qingpu_at_least_90_percent_of_the_curated_figures_are_extracted() {
             let kind_fits = observation.kind == FigureKind::Current || f.kind == observation.kind;
             f.value == figure.value
                 && f.unit == figure.unit_written
-                && f.approximation == figure.approximation
+                && f.qualifier == figure.qualifier
                 && kind_fits
                 && f.period == observation.period
                 && spans.iter().any(|s| s.start <= f.start && f.start < s.end)
@@ -160,13 +160,13 @@ fn a_district_report_in_markdown_with_an_appendix() {
     assert_eq!(glossary[2], (3, "智造小镇", "以智能制造为主导产业的特色小镇。"));
     let figure = |value: &str| x.figures.iter().find(|f| f.value == value).unwrap_or_else(|| panic!("no {value}"));
     assert_eq!(figure("3.1").kind, FigureKind::Estimate);
-    assert_eq!((figure("312.6").indicator.as_str(), figure("312.6").period), ("税收总收入", Some(2020)));
+    assert_eq!((figure("312.6").indicator.as_str(), figure("312.6").period), ("税收总收入", year(2020)));
     assert_eq!(figure("2.5").growth.as_ref().map(|g| g.verb.as_str()), Some("下降"));
-    assert_eq!(figure("21").approximation, Some(qingpu_kg::values::Approximation::About));
-    assert_eq!(figure("40").approximation, Some(qingpu_kg::values::Approximation::MoreThan));
+    assert_eq!(figure("21").qualifier.map(|q| q.word), Some("约"));
+    assert_eq!(figure("40").qualifier.map(|q| q.word), Some("余"));
     assert_eq!((figure("1250").unit.as_str(), figure("1250").evidence.as_str()), ("家", "新引进企业1,250家"));
     assert_eq!((figure("1.2").unit.as_str(), figure("1.2").multiplier), ("万个", 4));
-    assert_eq!((figure("260").kind, figure("260").period), (FigureKind::Target, Some(2021)));
+    assert_eq!((figure("260").kind, figure("260").period), (FigureKind::Target, year(2021)));
     assert!(x.figures.iter().all(|f| f.value != "15"), "“15 分钟社区生活圈” is a name");
     // A figure after a page break inside its sentence.
     let after_break = figure("95.5");
@@ -202,7 +202,7 @@ fn a_city_report_in_plain_text_with_half_width_punctuation() {
     assert_eq!(glossary[0], ("放管服", "简政放权、放管结合、优化服务的简称。"));
     assert_eq!(glossary[1].0, "两个\"毫不动摇\"");
     let gdp = x.figures.iter().find(|f| f.value == "1865.3").expect("1,865.3亿元");
-    assert_eq!((gdp.unit.as_str(), gdp.indicator.as_str(), gdp.period), ("亿元", "全市地区生产总值", Some(2018)));
+    assert_eq!((gdp.unit.as_str(), gdp.indicator.as_str(), gdp.period), ("亿元", "全市地区生产总值", year(2018)));
     let growth = x.figures.iter().find(|f| f.value == "6.8").expect("6.8%");
     assert_eq!(growth.growth.as_ref().and_then(|g| g.figure).map(|i| x.figures[i].value.as_str()), Some("1865.3"));
     assert_eq!(growth.evidence, "全市地区生产总值达到1,865.3亿元,增长6.8%");
@@ -222,8 +222,8 @@ fn a_province_report_with_six_parts_tasks_in_two_levels_and_no_glossary() {
     assert_eq!(kinds, [Some(Review), Some(Plan), Some(Plan), Some(Plan), Some(Plan), Some(Plan)]);
     assert!(x.document.glossary.is_none() && x.glossary.is_empty());
     let kind_of = |value: &str| x.figures.iter().find(|f| f.value == value).map(|f| (f.kind, f.period));
-    assert_eq!(kind_of("4.37"), Some((FigureKind::Result, Some(2020))));
-    assert_eq!(kind_of("180"), Some((FigureKind::Target, Some(2021))), "a part that says nothing follows the plan");
+    assert_eq!(kind_of("4.37"), Some((FigureKind::Result, year(2020))));
+    assert_eq!(kind_of("180"), Some((FigureKind::Target, year(2021))), "a part that says nothing follows the plan");
     let average = x.figures.iter().find(|f| f.value == "6.9").expect("6.9%");
     assert_eq!(average.indicator, "全省生产总值增长", "a growth rate after a growth rate");
     let retail = x.figures.iter().find(|f| f.value == "8").expect("8%");
@@ -378,7 +378,7 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
     let source = Source::read(&root().join(QINGPU)).expect("report");
     let headers = [
         ("concepts.csv", "id,scheme,label_zh,label_en,alt_zh,broader,notation,definition_zh,evidence"),
-        ("observations.csv", "id,indicator,area,about,period,kind,value,unit,approx,total,evidence"),
+        ("observations.csv", "id,indicator,area,about,period,kind,value,upper,unit,approx,total,evidence"),
         ("places.csv", "id,type,label_zh,label_en,alt_zh,division_code,evidence"),
         ("tasks.csv", "id,type,label_zh,label_en,alt_zh,notation,evidence"),
         ("relations.csv", "subject,predicate,object,evidence,source"),
@@ -396,15 +396,11 @@ fn candidates_are_written_in_the_shape_of_the_data_with_quotes_of_the_report() {
             let record = record.expect("a row");
             assert!(source.contains(&record[evidence]), "{file}: «{}» is not in the report", &record[evidence]);
             if file == "observations.csv" {
-                let approx = match &record[8] {
-                    "约" => Some(qingpu_kg::values::Approximation::About),
-                    "余" => Some(qingpu_kg::values::Approximation::MoreThan),
-                    _ => None,
-                };
-                assert!(
-                    qingpu_kg::facts::cells::figure_in(&record[evidence], &record[6], &record[7], approx),
-                    "{record:?}"
-                );
+                let qualifier = qingpu_kg::values::Qualifier::parse(&record[9]).expect("a qualifier of the genre");
+                let upper = Some(&record[7]).filter(|u| !u.is_empty());
+                let written =
+                    qingpu_kg::facts::cells::Written { value: &record[6], upper, unit: &record[8], qualifier };
+                assert!(qingpu_kg::facts::cells::figure_in(&record[evidence], &written), "{record:?}");
             }
             rows += 1;
         }
@@ -548,4 +544,9 @@ fn the_front_matter_gives_the_day_the_session_and_the_speaker() {
         assert_eq!(label(&rows.data, &value(&rows.data, "delivered-at")), session, "{file}");
         assert_eq!(label(&rows.data, &value(&rows.data, "delivered-by")), speaker, "{file}");
     }
+}
+
+/// The period of one year.
+fn year(year: u16) -> Option<qingpu_kg::values::Period> {
+    Some(qingpu_kg::values::Period { start: year, end: year })
 }

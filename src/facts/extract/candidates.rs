@@ -11,7 +11,8 @@
 use super::{ExtractError, Extraction, PartKind};
 use crate::atomic::write_atomically;
 use crate::facts::cells::running_total_said;
-use crate::values::{Approximation, FigureKind};
+use crate::facts::curated::OBSERVATION_COLUMNS;
+use crate::values::FigureKind;
 use std::path::Path;
 
 /// Rows of one file: its name, its header and its records.
@@ -81,22 +82,18 @@ fn observations(x: &Extraction) -> Table {
                 FigureKind::Target => "target",
                 FigureKind::Current => "current",
             };
-            let approx = match f.approximation {
-                Some(Approximation::About) => "约",
-                Some(Approximation::MoreThan) => "余",
-                None => "",
-            };
             vec![
                 format!("figure-{}", f.start),
                 f.indicator.clone(),
                 area.clone(),
                 String::new(),
-                f.period.map(|y| y.to_string()).unwrap_or_default(),
+                f.period.map(|p| p.to_string()).unwrap_or_default(),
                 kind.into(),
                 f.value.clone(),
+                f.upper.clone().unwrap_or_default(),
                 f.unit.clone(),
-                approx.into(),
-                if running_total_said(&f.evidence, &f.value, &f.unit, f.approximation) == Some(true) {
+                f.qualifier.map_or("", |q| q.word).into(),
+                if running_total_said(&f.evidence, &f.written()) == Some(true) {
                     "累计".into()
                 } else {
                     String::new()
@@ -105,11 +102,7 @@ fn observations(x: &Extraction) -> Table {
             ]
         })
         .collect();
-    Table {
-        file: "observations.csv",
-        header: &["id", "indicator", "area", "about", "period", "kind", "value", "unit", "approx", "total", "evidence"],
-        rows,
-    }
+    Table { file: "observations.csv", header: OBSERVATION_COLUMNS, rows }
 }
 
 fn relations(x: &Extraction) -> Table {

@@ -9,15 +9,24 @@
 //! (`新增 90 个智能安防自然村`). A percentage or a number of percentage points after 增长, 下降, 提高, 减少 …
 //! is a growth rate: of the phrase before the verb, or, where the verb stands alone (`539.5亿元、增长2.1%`),
 //! of the figure it follows. A figure right after another one, joined by 、 or 和 (`39.5%、46.8%和22%`),
-//! shares its indicator. The kind comes from the part: a plan's figures are targets, the others results, and
-//! any figure of a sentence that says 预计 is an estimate.
+//! shares its indicator; a list before 分别 gives each figure of the list after it its own indicator, in order
+//! (`诉求解决率、满意率分别达97.3%和97.7%`; in `新能源汽车、节能家电零售额分别增长21.2%、39.5%` the first item takes
+//! the last one's head noun, 零售额). `从X增加到Y` makes Y a value of X's indicator; where the period is a span of
+//! years (`“十四五”时期`), X is of the year before it and Y of its last year.
+//!
+//! The period is the one the words before the figure name ([`periods`](super::periods)), else its part's. The
+//! kind follows from it: a figure of a sentence that says 预计 is an estimate, one of a period before the
+//! report's year a result, one of the report's year or later a target; where no period is known, a plan's
+//! figures are targets and the others results.
 
 mod scan;
 
+use super::periods;
 use super::structure::{Context, PartKind};
 use super::text::{after_last, clause, first_from, is_clause_mark, is_sentence_end, is_trimmed};
+use crate::facts::cells::Written;
 use crate::source::{Locator, Span};
-use crate::values::{Approximation, FigureKind};
+use crate::values::{FigureKind, Period, Qualifier};
 use scan::{Raw, scan};
 
 /// A figure of the report.
@@ -31,11 +40,13 @@ pub struct Figure {
     pub base_unit: String,
     /// The power of ten of the written unit: 亿 8, 万 4.
     pub multiplier: u8,
-    /// 约 before the number (about), 余 after the power of ten (more than).
-    pub approximation: Option<Approximation>,
+    /// The upper bound of a range (`5` of `4.5%-5%`); `value` is the lower one.
+    pub upper: Option<String>,
+    /// The word that qualifies the number (约, 余, 多, 左右, 以上, 近 …), where the report gives one.
+    pub qualifier: Option<&'static Qualifier>,
     pub kind: FigureKind,
-    /// The year it is of.
-    pub period: Option<u16>,
+    /// The year or years it is of.
+    pub period: Option<Period>,
     /// The indicator phrase (`税收总收入`; for a growth rate `税收总收入增长`).
     pub indicator: String,
     pub growth: Option<Growth>,
@@ -48,6 +59,13 @@ pub struct Figure {
     pub spans: Vec<Span>,
     /// The clause the figure stands in, as a quote for `evidence`.
     pub evidence: String,
+}
+
+impl Figure {
+    /// The figure as a row writes it.
+    pub fn written(&self) -> Written<'_> {
+        Written { value: &self.value, upper: self.upper.as_deref(), unit: &self.unit, qualifier: self.qualifier }
+    }
 }
 
 /// What a growth rate is the growth of.
@@ -71,15 +89,25 @@ const COMPARISONS: &[&str] =
 /// Leading words taken off an indicator phrase: verbs and adverbs of the sentence, not of the indicator.
 const LEADS: &[&str] =
     &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "新增", "力争", "全面", "成功", "基本", "已"];
+/// Verbs of a cause before what it drives.
+const CAUSES: &[&str] = &["带动", "拉动", "推动", "促进", "助推", "助力"];
 /// Trailing words taken off an indicator phrase: the links between it and the number.
 #[rustfmt::skip]
 const TRAILS: &[&str] = &[
     "分别为", "分别达到", "分别达", "分别", "达到", "提高至", "提高到", "降低至", "降低到", "下降至", "下降到",
     "增长至", "增长到", "增加至", "增加到", "减少至", "压缩至", "压缩到", "控制在", "保持在", "稳定在", "增至",
-    "降至", "超过", "突破", "完成", "达", "为", "至", "到", "的", "了", "等",
+    "降至", "超过", "突破", "完成", "达", "为", "至", "到", "的", "了", "等", "从", "由",
 ];
 /// Words after a unit that qualify the number, not name what it counts (`3.5%以内`).
 const NOT_NOUNS: &[&str] = &["以内", "以上", "以下", "左右", "之内", "以来", "上下"];
+/// Verbs that end the noun after a unit: what the sentence goes on to say of it.
+#[rustfmt::skip]
+const NOUN_ENDS: &[&str] = &[
+    "提供", "开展", "实施", "享受", "落实", "进行", "接受", "获得", "发放", "办理", "惠及", "参加", "参与", "纳入",
+    "实现", "完成", "达到", "覆盖", "入选", "获评", "通过",
+];
+/// Words that open the rest of a sentence, not a noun.
+const CONJUNCTIONS: &[&str] = &["并", "且", "同时", "进一步", "逐步", "持续", "力争"];
 /// What may stand between two figures of one list (`39.5%、46.8%和22%`).
 fn is_connector(c: char) -> bool {
     c.is_whitespace() || matches!(c, '、' | '，' | ',' | '和' | '及' | '与' | '或')
@@ -89,6 +117,12 @@ fn is_connector(c: char) -> bool {
 /// characters remain (`完成率` keeps its 完成).
 fn simplify(phrase: &str) -> &str {
     let mut phrase = phrase.trim_matches(is_trimmed);
+    // What a cause drives is the indicator (`消费品以旧换新带动限上新能源汽车零售额`).
+    if let Some((at, verb)) = CAUSES.iter().filter_map(|v| phrase.rfind(v).map(|at| (at, v))).max()
+        && meaningful(&phrase[at + verb.len()..])
+    {
+        phrase = &phrase[at + verb.len()..];
+    }
     let fits = |rest: &str| rest.is_empty() || rest.chars().count() >= 2;
     loop {
         let lead = LEADS.iter().find_map(|w| phrase.strip_prefix(w).filter(|r| fits(r.trim_start())));
@@ -117,6 +151,9 @@ fn meaningful(phrase: &str) -> bool {
 pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>, out: &mut Vec<Figure>) {
     let raws = scan(text);
     let first = out.len();
+    let cues = periods::cues(text, context.report_year);
+    // The first figure of the list each figure stands in (itself if it opens one).
+    let mut lists: Vec<usize> = Vec::with_capacity(raws.len());
     // Where the words read for each figure end: a figure's noun after its unit is not the next one's phrase.
     let mut read_to: Vec<usize> = Vec::with_capacity(raws.len());
     let mut read_from: Vec<usize> = Vec::with_capacity(raws.len());
@@ -136,10 +173,14 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
         let previous = before.filter(|b| b.0.end > sentence_start);
         let (indicator, growth, from, to) = match previous {
             Some((_, read, index)) if text[read..raw.lead].chars().all(is_connector) && noun.is_none() => {
+                lists.push(lists[n - 1]);
                 let figure = &out[index];
                 (figure.indicator.clone(), figure.growth.clone(), raw.lead, raw.end)
             }
-            _ => read_phrase(text, &words, previous.map(|(_, _, index)| (index, &out[index]))),
+            _ => {
+                lists.push(n);
+                read_phrase(text, &words, previous.map(|(_, _, index)| (index, &out[index])))
+            }
         };
         read_to.push(to);
         read_from.push(from);
@@ -148,20 +189,24 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             Some(local) if local < n => read_from[local].min(from),
             _ => from,
         };
+        let period = periods::at(&cues, text, raw.lead).or(context.period);
         let estimate = text[sentence_start..raw.lead].contains("预计");
-        let kind = match (estimate, context.kind) {
-            (true, _) => FigureKind::Estimate,
-            (false, Some(PartKind::Plan)) => FigureKind::Target,
-            (false, _) => FigureKind::Result,
+        let kind = match (period.zip(context.report_year), context.kind) {
+            _ if estimate => FigureKind::Estimate,
+            (Some((period, report)), _) if period.end < report => FigureKind::Result,
+            (Some((period, report)), _) if period.start >= report => FigureKind::Target,
+            (_, Some(PartKind::Plan)) => FigureKind::Target,
+            _ => FigureKind::Result,
         };
         out.push(Figure {
             value: raw.value.clone(),
             unit: raw.unit.clone(),
             base_unit: raw.base_unit.clone(),
             multiplier: raw.multiplier,
-            approximation: raw.approximation,
+            upper: raw.upper.clone(),
+            qualifier: raw.qualifier,
             kind,
-            period: context.year,
+            period,
             indicator,
             growth,
             paragraph: context.paragraph,
@@ -170,6 +215,115 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             spans: locator.spans(from, to),
             evidence: clause(text, quoted_from, to).to_owned(),
         });
+    }
+    pair_respectively(text, &raws, &lists, &mut out[first..]);
+    from_to(text, &raws, &mut out[first..]);
+}
+
+/// Head nouns of indicators that a list before 分别 may write once, on its last item (`新能源汽车、节能家电零售额`).
+#[rustfmt::skip]
+const HEADS: &[&str] = &[
+    "零售额", "销售额", "营业收入", "收入", "增加值", "产值", "产量", "投资", "进出口", "出口", "进口", "总额",
+    "规模", "面积", "人数", "占比", "比重", "比例", "指数", "增速", "率", "额", "量", "数",
+];
+
+/// Gives each figure of a list after 分别 the item of the list before it that stands in its place.
+fn pair_respectively(text: &str, raws: &[Raw], lists: &[usize], figures: &mut [Figure]) {
+    let mut start = 0;
+    while start < raws.len() {
+        let end = (start..raws.len()).find(|&i| lists[i] != lists[start]).unwrap_or(raws.len());
+        if end - start > 1 {
+            pair_list(text, &raws[start], &mut figures[start..end]);
+        }
+        start = end;
+    }
+}
+
+fn pair_list(text: &str, first: &Raw, figures: &mut [Figure]) {
+    let clause_start = after_last(text, first.lead, |c| is_clause_mark(c) && c != '、');
+    let words = &text[clause_start..first.lead];
+    let Some(at) = words.find("分别") else { return };
+    let subjects = simplify(&words[..at]);
+    let mut items: Vec<&str> = subjects.split('、').map(|i| i.trim_matches(is_trimmed)).collect();
+    if items.len() < figures.len() {
+        items = items.iter().flat_map(|i| i.split(['和', '及', '与'])).collect();
+    }
+    if items.len() != figures.len() || items.iter().any(|i| !meaningful(i)) {
+        return;
+    }
+    let last = items[items.len() - 1];
+    let head = HEADS.iter().filter(|h| last.ends_with(*h) && last.len() > h.len()).max_by_key(|h| h.len());
+    for (figure, item) in figures.iter_mut().zip(&items) {
+        let item = match head {
+            Some(head) if !HEADS.iter().any(|h| item.ends_with(h)) => format!("{item}{head}"),
+            _ => (*item).to_owned(),
+        };
+        match &mut figure.growth {
+            Some(growth) => {
+                figure.indicator = format!("{item}{}", growth.verb);
+                growth.of = item;
+                growth.figure = None;
+            }
+            None => figure.indicator = item,
+        }
+    }
+}
+
+/// Verbs of change before the second value of `从X…到Y`.
+const FROM_TO: &[&str] = &[
+    "增加到",
+    "增长到",
+    "提高到",
+    "提升到",
+    "上升到",
+    "扩大到",
+    "下降到",
+    "降低到",
+    "减少到",
+    "增加至",
+    "增长至",
+    "提高至",
+    "提升至",
+    "上升至",
+    "扩大至",
+    "下降至",
+    "降低至",
+    "减少至",
+    "达到",
+    "到",
+    "至",
+];
+
+/// Gives the second value of `从X增加到Y` the indicator of the first, and, where their period is a span of years,
+/// the first its year before and the second its last year.
+fn from_to(text: &str, raws: &[Raw], figures: &mut [Figure]) {
+    for n in 1..raws.len() {
+        let (a, b) = (&raws[n - 1], &raws[n]);
+        let before = strip_year(text[..a.lead].trim_end_matches(is_trimmed));
+        let between = strip_year(text[a.end..b.lead].trim_matches(is_trimmed));
+        let opens = before.ends_with('从') || before.ends_with('由');
+        if !opens || !FROM_TO.contains(&between) {
+            continue;
+        }
+        let (head, tail) = figures.split_at_mut(n);
+        let (x, y) = (&mut head[n - 1], &mut tail[0]);
+        y.indicator = x.indicator.clone();
+        y.growth = None;
+        if let Some(period) = y.period.filter(|p| p.start < p.end && x.period == y.period) {
+            x.period = Some(Period { start: period.start - 1, end: period.start - 1 });
+            y.period = Some(Period { start: period.end, end: period.end });
+        }
+    }
+}
+
+/// `text` without a year and 的 at its end (`从2020年的`, `增加到2025年的`).
+fn strip_year(text: &str) -> &str {
+    let text = text.strip_suffix('的').unwrap_or(text);
+    match text.strip_suffix('年') {
+        Some(rest) if rest.len() >= 4 && rest[rest.len() - 4..].bytes().all(|b| b.is_ascii_digit()) => {
+            &rest[..rest.len() - 4]
+        }
+        _ => text,
     }
 }
 
@@ -194,6 +348,12 @@ fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<(usize, usize)
     let words =
         if next_lead < punctuation { words.trim_end().trim_end_matches(['和', '及', '与', '或']) } else { words };
     let words = NOT_NOUNS.iter().find_map(|w| words.strip_prefix(w)).unwrap_or(words);
+    // Words that go on with the sentence (`不低于10%并逐步提升`) name nothing counted.
+    if CONJUNCTIONS.iter().any(|c| words.starts_with(c)) {
+        return None;
+    }
+    // The noun ends where the sentence goes on with a verb (`80万重点群体提供就业帮扶`).
+    let words = NOUN_ENDS.iter().filter_map(|v| words.find(v)).min().map_or(words, |at| &words[..at]);
     let noun = simplify(words);
     let at = end + text[end..].find(noun)?;
     meaningful(noun).then_some((at, at + noun.len()))

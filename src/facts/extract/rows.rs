@@ -19,7 +19,7 @@ use crate::facts::curated::{
 use crate::iri::segment;
 use crate::kinds::{self, Kind, SCHEME_INDICATOR, SCHEME_UNIT};
 use crate::source::Span;
-use crate::values::{Period, Quote};
+use crate::values::Quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The scheme of the glossary's entries.
@@ -99,7 +99,7 @@ pub fn rows(x: &Extraction) -> Rows {
             evidence: quote(&section.title, &place),
             detail: Detail::Task {
                 notation: Some(part.notation.clone()).filter(|n| !n.is_empty()),
-                period: part.year.map(|year| Period { start: year, end: year }),
+                period: part.period,
             },
             place,
         };
@@ -216,14 +216,9 @@ pub fn rows(x: &Extraction) -> Rows {
                 unit_written: figure.unit.clone(),
                 unit,
                 multiplier: figure.multiplier,
-                approximation: figure.approximation,
-                running_total: cells::running_total_said(
-                    &figure.evidence,
-                    &figure.value,
-                    &figure.unit,
-                    figure.approximation,
-                )
-                .unwrap_or(false),
+                upper: figure.upper.clone(),
+                qualifier: figure.qualifier,
+                running_total: cells::running_total_said(&figure.evidence, &figure.written()).unwrap_or(false),
             }),
             evidence: quote(&figure.evidence, &place),
             place,

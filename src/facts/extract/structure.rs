@@ -1,16 +1,20 @@
 //! The parts of a report as a plan: which part reviews the past year (its figures are results) and which sets
 //! the tasks of the coming one (its figures are targets), and the year each speaks of.
 //!
-//! Decided from the titles of the numbered parts only, never from one report's wording: a title that speaks
-//! of a review (回顾, 过去, 成绩 …) or of a past year is a review; one that speaks of tasks, targets, plans
-//! (任务, 目标, 计划, 安排 …) or of the report's own year or later is a plan; a part that says neither follows
-//! a review or a plan and so belongs to the plan (reports review first, then plan). A sub-part (（一）) is of
-//! its part's kind.
+//! Decided from the titles of the numbered parts only, never from one report's wording: a title whose first
+//! period (`2025年`, `“十四五”时期`, see [`periods`](super::periods)) is past is a review, one whose first period
+//! is the report's year or later a plan; without a period, a title that speaks of a review (回顾, 过去, 成绩,
+//! 成就 …) is a review and one that speaks of tasks, targets, plans (任务, 目标, 计划, 安排 …) a plan; a part that
+//! says neither follows a review or a plan and so belongs to the plan (reports review first, then plan). A
+//! sub-part (（一）) is of its part's kind. Within a part, the words of a sentence may name another period
+//! (`“十五五”时期` in a part that also reviews `“十四五”`): figures take the period of their words first.
 
+use super::periods;
 use super::text::located;
 use crate::document::Document;
 use crate::source::Source;
 use crate::source::{Locator, Span};
+use crate::values::Period;
 
 /// What a part of the report does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,9 +30,9 @@ pub enum PartKind {
 pub struct Part {
     /// `None` when neither its title nor its place tells (a part before any review).
     pub kind: Option<PartKind>,
-    /// The year its figures are of: the year in its title, else the year before the report's (a review) or the
-    /// report's own (a plan).
-    pub year: Option<u16>,
+    /// The year or years its figures are of: the period its title names first, else its part's, else the year
+    /// before the report's (a review) or the report's own (a plan).
+    pub period: Option<Period>,
     /// The numbering without its separator (`一`, `（一）`), as `tasks.csv` writes a notation.
     pub notation: String,
     /// The spans of the title.
@@ -36,7 +40,7 @@ pub struct Part {
 }
 
 /// The words of a title that mark a review of the past.
-const REVIEW_WORDS: &[&str] = &["回顾", "过去", "去年", "上年", "成绩", "总结"];
+const REVIEW_WORDS: &[&str] = &["回顾", "过去", "去年", "上年", "成绩", "成就", "成效", "总结"];
 /// The words of a title that mark the plan of the coming year or years.
 const PLAN_WORDS: &[&str] = &[
     "任务",
@@ -81,17 +85,15 @@ pub(super) fn report_year(source: &Source, document: &Document) -> Option<u16> {
 }
 
 fn kind_of_title(title: &str, report_year: Option<u16>) -> Option<PartKind> {
+    match (periods::of_title(title, report_year), report_year) {
+        (Some(period), Some(report)) if period.end < report => return Some(PartKind::Review),
+        (Some(period), Some(report)) if period.start >= report => return Some(PartKind::Plan),
+        _ => {}
+    }
     if REVIEW_WORDS.iter().any(|w| title.contains(w)) {
         return Some(PartKind::Review);
     }
-    if PLAN_WORDS.iter().any(|w| title.contains(w)) {
-        return Some(PartKind::Plan);
-    }
-    match (year_in(title), report_year) {
-        (Some(year), Some(report)) if year < report => Some(PartKind::Review),
-        (Some(_), Some(_)) => Some(PartKind::Plan),
-        _ => None,
-    }
+    PLAN_WORDS.iter().any(|w| title.contains(w)).then_some(PartKind::Plan)
 }
 
 /// The kind of every section of `document`: a part's from its title (or, saying neither, a plan after a review
@@ -131,27 +133,29 @@ pub(super) fn parts(document: &Document, report_year: Option<u16>, locator: &mut
     let kinds = kinds(document, report_year);
     let mut parts: Vec<Part> = Vec::with_capacity(document.sections.len());
     for (section, &kind) in document.sections.iter().zip(&kinds) {
-        let parent_year = section.parent.and_then(|p| parts.get(p)).and_then(|p| p.year);
-        let year = year_in(&section.title).or(parent_year).or_else(|| match kind {
-            Some(PartKind::Plan) => report_year,
-            _ => report_year.map(|y| y - 1),
+        let parent = section.parent.and_then(|p| parts.get(p)).and_then(|p| p.period);
+        let year = |year: u16| Period { start: year, end: year };
+        let period = periods::of_title(&section.title, report_year).or(parent).or_else(|| match kind {
+            Some(PartKind::Plan) => report_year.map(year),
+            _ => report_year.map(|y| year(y - 1)),
         });
         locator.enter(section.paragraph);
         let title_spans = located(locator.text(), section.title_at, &section.title)
             .map_or_else(Vec::new, |(from, to)| locator.spans(from, to));
         let notation = section.marker.trim_end_matches(['、', '.', '．']).to_owned();
-        parts.push(Part { kind, year, notation, title_spans });
+        parts.push(Part { kind, period, notation, title_spans });
     }
     parts
 }
 
-/// Where a paragraph stands: its innermost part, that part's kind and year.
+/// Where a paragraph stands: its innermost part, that part's kind and period, and the year of the report.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Context {
     pub paragraph: usize,
     pub section: Option<usize>,
     pub kind: Option<PartKind>,
-    pub year: Option<u16>,
+    pub period: Option<Period>,
+    pub report_year: Option<u16>,
 }
 
 impl Context {
@@ -161,7 +165,8 @@ impl Context {
             paragraph,
             section,
             kind: part.and_then(|p| p.kind),
-            year: part.and_then(|p| p.year).or(report_year.map(|y| y - 1)),
+            period: part.and_then(|p| p.period).or(report_year.map(|y| Period { start: y - 1, end: y - 1 })),
+            report_year,
         }
     }
 }
@@ -191,6 +196,12 @@ mod tests {
         assert_eq!(kind_of_title("今年的主要工作", y), Some(PartKind::Plan));
         assert_eq!(kind_of_title("2020年主要工作回顾", y), Some(PartKind::Review));
         assert_eq!(kind_of_title("全面加强政府自身建设", y), None);
+        let y = Some(2026);
+        assert_eq!(kind_of_title("2025年主要工作和“十四五”发展成就", y), Some(PartKind::Review), "a past year first");
+        assert_eq!(kind_of_title("“十四五”时期经济社会发展回顾", y), Some(PartKind::Review));
+        assert_eq!(kind_of_title("“十五五”时期主要目标任务", y), Some(PartKind::Plan));
+        assert_eq!(kind_of_title("关于2026年工作", y), Some(PartKind::Plan));
+        assert_eq!(kind_of_title("一年接着一年干，新福建建设持续取得新进展新成效", y), Some(PartKind::Review));
     }
 
     #[test]
@@ -202,7 +213,7 @@ mod tests {
         let year = report_year(&source, &document);
         assert_eq!(year, Some(2021));
         let parts = parts(&document, year, &mut locator);
-        let summary: Vec<_> = parts.iter().map(|p| (p.kind, p.year, p.notation.as_str())).collect();
+        let summary: Vec<_> = parts.iter().map(|p| (p.kind, p.period.map(|p| p.end), p.notation.as_str())).collect();
         use PartKind::{Plan, Review};
         assert_eq!(
             summary,

@@ -1,11 +1,19 @@
 use super::*;
 use crate::source::Source;
+use crate::values::Period;
 
 fn figures(text: &str, kind: Option<PartKind>) -> Vec<Figure> {
+    figures_of(text, kind, 2020)
+}
+
+/// The figures of `text` in a part of `kind`, in the report of `report_year`.
+fn figures_of(text: &str, kind: Option<PartKind>, report_year: u16) -> Vec<Figure> {
     let source = Source::new("t.md", text.to_owned());
     let mut locator = Locator::new(&source);
     locator.enter(0);
-    let context = Context { paragraph: 0, section: None, kind, year: Some(2019) };
+    let year = if kind == Some(PartKind::Plan) { report_year } else { report_year - 1 };
+    let period = Some(Period { start: year, end: year });
+    let context = Context { paragraph: 0, section: None, kind, period, report_year: Some(report_year) };
     let mut out = Vec::new();
     in_paragraph(&source.paragraphs[0].text, &context, &locator, &mut out);
     out
@@ -68,9 +76,11 @@ fn a_list_of_figures_shares_its_indicator() {
 #[test]
 fn approximate_figures_keep_their_qualifier() {
     let found = figures("全年减税约 78 亿元，停征收费 1 亿余元，为 30 余家单位落实用房，检查企业 7.2 万余处。", None);
-    let approx: Vec<_> =
-        found.iter().map(|f| (f.value.as_str(), f.unit.as_str(), f.multiplier, f.approximation)).collect();
-    use Approximation::{About, MoreThan};
+    let approx: Vec<_> = found
+        .iter()
+        .map(|f| (f.value.as_str(), f.unit.as_str(), f.multiplier, f.qualifier.map(|q| q.approximation)))
+        .collect();
+    use crate::values::Approximation::{About, MoreThan};
     assert_eq!(
         approx,
         [
@@ -124,4 +134,142 @@ fn linking_verbs_come_off_the_phrase() {
     let indicators: Vec<_> = found.iter().map(|f| f.indicator.as_str()).collect();
     assert_eq!(indicators, ["绿色食品认证率", "全流程审批时间", "森林覆盖率（陆域）"]);
     assert!(found.iter().all(|f| f.growth.is_none()));
+}
+
+/// The value, upper bound, unit, multiplier and qualifier of each figure.
+fn numbers(figures: &[Figure]) -> Vec<(String, Option<String>, String, u8, &'static str)> {
+    figures
+        .iter()
+        .map(|f| (f.value.clone(), f.upper.clone(), f.unit.clone(), f.multiplier, f.qualifier.map_or("", |q| q.word)))
+        .collect()
+}
+
+fn number(
+    value: &str,
+    upper: Option<&str>,
+    unit: &str,
+    multiplier: u8,
+    word: &'static str,
+) -> (String, Option<String>, String, u8, &'static str) {
+    (value.into(), upper.map(Into::into), unit.into(), multiplier, word)
+}
+
+#[test]
+fn a_range_is_one_figure_with_both_bounds() {
+    let found = figures_of("包括：地区生产总值年均增速4.5%-5%、努力争取更好结果", Some(PartKind::Plan), 2026);
+    assert_eq!(numbers(&found), [number("4.5", Some("5"), "%", 0, "")]);
+    assert_eq!(found[0].indicator, "地区生产总值年均增速");
+    let found = figures_of("经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%，", Some(PartKind::Plan), 2026);
+    assert_eq!(numbers(&found), [number("5", Some("5.5"), "%", 0, "")]);
+    assert_eq!(found[0].indicator, "全省地区生产总值增长");
+    assert_eq!(numbers(&figures("增长4.5-5%", None)), [number("4.5", Some("5"), "%", 0, "")]);
+    assert!(figures("“十五五”时期（2026-2030年）", None).is_empty(), "a span of years is no range");
+}
+
+#[test]
+fn every_qualifier_of_the_genre_is_kept() {
+    let found = figures_of(
+        "城镇新增就业115.8万人，新就业群体近300万人。实施对口支援协作项目8000多个，改善7000多所义务教育学校办学条件。\
+         粮食总产量连续9年稳定在1300亿斤以上。经济增长5%左右，城镇调查失业率5.5%以内，占比超过25%，不低于90%。",
+        Some(PartKind::Review),
+        2026,
+    );
+    assert_eq!(
+        numbers(&found),
+        [
+            number("115.8", None, "万人", 4, ""),
+            number("300", None, "万人", 4, "近"),
+            number("8000", None, "个", 0, "多"),
+            number("7000", None, "所", 0, "多"),
+            number("1300", None, "亿斤", 8, "以上"),
+            number("5", None, "%", 0, "左右"),
+            number("5.5", None, "%", 0, "以内"),
+            number("25", None, "%", 0, "超过"),
+            number("90", None, "%", 0, "不低于"),
+        ]
+    );
+    assert_eq!(found[1].indicator, "新就业群体");
+    assert_eq!(found[4].indicator, "粮食总产量连续9年", "the qualifier and the link off the phrase");
+    assert!(found.iter().all(|f| f.evidence.contains(f.qualifier.map_or("", |q| q.word))));
+    assert!(figures("最近3年，附近2公里", None).iter().all(|f| f.qualifier.is_none()), "最近, 附近 are words");
+}
+
+#[test]
+fn a_power_of_ten_alone_keeps_its_multiplier() {
+    let found = figures("为80万重点群体提供就业帮扶，职业技能培训5万人次", None);
+    assert_eq!(numbers(&found), [number("80", None, "万", 4, ""), number("5", None, "万人次", 4, "")]);
+    assert_eq!(found[0].base_unit, "");
+    assert_eq!(found[0].indicator, "重点群体");
+}
+
+#[test]
+fn the_units_of_the_genre_are_read() {
+    let found = figures("生物多样性本底调查发现物种数增至9266种，开展3轮巡视，建成12对服务区，举办5期培训", None);
+    let units: Vec<_> = found.iter().map(|f| f.unit.as_str()).collect();
+    assert_eq!(units, ["种", "轮", "对", "期"]);
+    assert_eq!(found[0].indicator, "生物多样性本底调查发现物种数");
+}
+
+#[test]
+fn a_list_before_respectively_is_paired_in_order() {
+    let found = figures("市民服务热线诉求解决率、满意率分别达97.3%和97.7%，", None);
+    let indicators: Vec<_> = found.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(indicators, ["市民服务热线诉求解决率", "满意率"]);
+    let found = figures("消费品以旧换新带动限上新能源汽车、节能家电零售额分别增长21.2%、39.5%。", None);
+    let indicators: Vec<_> = found.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(indicators, ["限上新能源汽车零售额增长", "节能家电零售额增长"]);
+    assert_eq!(found[1].growth.as_ref().map(|g| g.of.as_str()), Some("节能家电零售额"));
+    let found = figures("林木覆盖率、湿地保护率分别达24.1%和50.2%，", None);
+    assert_eq!(found.iter().map(|f| f.indicator.as_str()).collect::<Vec<_>>(), ["林木覆盖率", "湿地保护率"]);
+}
+
+#[test]
+fn from_one_value_to_another_is_one_indicator() {
+    let text = "“十四五”时期，规模以上工业企业从1832户增加到3382户，专精特新“小巨人”企业从80户增加到810户。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let read: Vec<_> =
+        found.iter().map(|f| (f.value.as_str(), f.indicator.as_str(), f.period.map(|p| p.slug()))).collect();
+    assert_eq!(
+        read,
+        [
+            ("1832", "规模以上工业企业", Some("2020".into())),
+            ("3382", "规模以上工业企业", Some("2025".into())),
+            ("80", "专精特新“小巨人”企业", Some("2020".into())),
+            ("810", "专精特新“小巨人”企业", Some("2025".into())),
+        ]
+    );
+    assert!(found.iter().all(|f| f.kind == FigureKind::Result));
+}
+
+#[test]
+fn anniversaries_classes_groups_and_thresholds_are_not_figures() {
+    let text = "在听取中国人民抗日战争暨世界反法西斯战争胜利80周年纪念活动总结报告时，建设25兆瓦级示范项目，\
+                开展0—6岁儿童孤独症筛查、60岁以上老年人流感疫苗接种，公交与轨道50米内换乘比例达91%，亿元以上项目120个。";
+    let found = figures(text, None);
+    assert_eq!(numbers(&found), [number("91", None, "%", 0, ""), number("120", None, "个", 0, "")]);
+    assert_eq!(found[0].indicator, "公交与轨道50米内换乘比例");
+    let ages = figures("人均预期寿命达到80岁，", None);
+    assert_eq!(numbers(&ages), [number("80", None, "岁", 0, "")], "an age that is the figure stays one");
+}
+
+#[test]
+fn the_period_comes_from_the_words_and_the_kind_from_the_period() {
+    // The review of a 2026 report: the five years, then the year; its part title also names 十四五.
+    let text = "五年来，全省地区生产总值年均增长5.5%。2025年，地区生产总值增长5.4%。“十五五”时期，年均增长5%左右；今年，增长5%左右。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let read: Vec<_> = found.iter().map(|f| (f.period.map(|p| p.slug()), f.kind)).collect();
+    use FigureKind::{Result, Target};
+    assert_eq!(
+        read,
+        [
+            (Some("2021-2025".into()), Result),
+            (Some("2025".into()), Result),
+            (Some("2026-2030".into()), Target),
+            (Some("2026".into()), Target),
+        ]
+    );
+    // A plan part whose sentence reports last year's figure.
+    let found = figures_of("去年，全市完成投资1.2万亿元。今年，投资增长5%。", Some(PartKind::Plan), 2026);
+    let read: Vec<_> = found.iter().map(|f| (f.period.map(|p| p.slug()), f.kind)).collect();
+    assert_eq!(read, [(Some("2025".into()), Result), (Some("2026".into()), Target)]);
 }

@@ -1,0 +1,180 @@
+//! The time a figure is of, from the words of the report: a year (`2025年`, `到2030年`), a span of years
+//! (`2026—2028年`), a five-year plan (`“十四五”时期` 2021–2025, `“十五五”` 2026–2030), the five years under review
+//! (`五年来`, `过去五年`), and the years named relative to the report (`今年`, `去年`, `明年`).
+//!
+//! A year a figure is compared with is not its period: `比2020年`, `较上年`, `与去年相比`, `上年同期`, and a year
+//! since which something runs (`2020年以来`), nor a year inside the title of a document (`《…2035年…》`). A cue
+//! opening a sentence (in its first clause: `2025年，`, `五年来，`) speaks for the sentences after it in the
+//! paragraph until the next such cue; a cue inside a sentence only for the rest of that sentence.
+
+use super::text::{is_clause_mark, is_sentence_end};
+use crate::document::chinese_number;
+use crate::values::Period;
+
+/// Where a paragraph's words say the time of what follows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Cue {
+    /// Where its words end (a byte offset): it speaks for what follows.
+    pub(super) end: usize,
+    pub(super) period: Period,
+    /// Whether it stands in the first clause of its sentence, so that it speaks for the rest of the paragraph.
+    pub(super) opens_sentence: bool,
+}
+
+/// The years of the `n`th five-year plan (the third was 1966–1970, each after it five years on).
+fn five_year_plan(n: u32) -> Option<Period> {
+    let start = 1966 + 5 * n.checked_sub(3)?;
+    let start = u16::try_from(start).ok()?;
+    Some(Period { start, end: start + 4 })
+}
+
+/// Words that say the five years under review.
+const FIVE_YEARS: &[&str] = &["五年来", "过去五年", "五年间", "这五年", "过去的五年", "五年多来"];
+/// Words that say a year relative to the report's, with its offset.
+const RELATIVE: &[(&str, i32)] = &[("今年", 0), ("去年", -1), ("上年", -1), ("明年", 1)];
+/// Words before a year that make it the year compared with (`比2020年`, `较上年`).
+const COMPARED: &[char] = &['比', '较', '与', '同', '超', '以'];
+
+fn year_at(text: &str, at: usize) -> Option<(u16, usize)> {
+    let digits = text.get(at..at + 4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !(digits.starts_with("19") || digits.starts_with("20")) {
+        return None;
+    }
+    if text[..at].ends_with(|c: char| c.is_ascii_digit()) || text[at + 4..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, at + 4))
+}
+
+/// The cues of a paragraph's text, in order.
+pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut in_title = 0usize;
+    let mut sentence_start = 0;
+    let mut clause_marks = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '《' => in_title += 1,
+            '》' => in_title = in_title.saturating_sub(1),
+            _ if is_sentence_end(c) => {
+                sentence_start = at + c.len_utf8();
+                clause_marks = 0;
+            }
+            _ if is_clause_mark(c) => clause_marks += 1,
+            _ => {}
+        }
+        if in_title > 0 {
+            continue;
+        }
+        let opens_sentence = clause_marks == 0;
+        let before = text.get(sentence_start..at).unwrap_or_default().trim_end();
+        let compared = before.ends_with(COMPARED);
+        let found = if let Some((start, end)) = year_at(text, at) {
+            // A span of years: `2026—2028年`, `2026-2028年`, `2026至2028年`.
+            let after = &text[end..];
+            let span = after
+                .strip_prefix(['-', '—', '–', '~', '～', '至', '到'])
+                .and_then(|rest| year_at(text, text.len() - rest.len()))
+                .filter(|(last, _)| *last > start);
+            let (last, end) = span.unwrap_or((start, end));
+            let rest = text[end..].trim_start();
+            let after_year = rest.strip_prefix('年');
+            let since = after_year.is_some_and(|r| r.trim_start().starts_with(['以', '来']) || r.starts_with("相比"));
+            after_year.filter(|_| !since && !compared).map(|r| (Period { start, end: last }, text.len() - r.len()))
+        } else if c == '十' {
+            // “十四五”: 十 and a digit make the plan's number, then 五 (五年规划); 十五五 is the fifteenth.
+            let mut rest = text[at + c.len_utf8()..].chars();
+            let digit = rest.next().and_then(|d| chinese_number(&d.to_string())).map(|(n, _)| n).filter(|n| *n < 10);
+            let five = rest.next() == Some('五');
+            digit.filter(|_| five).and_then(|d| five_year_plan(10 + d)).map(|p| (p, at + 9))
+        } else {
+            let rest = &text[at..];
+            let five_years = FIVE_YEARS.iter().find(|w| rest.starts_with(*w)).zip(report_year);
+            let relative = RELATIVE.iter().find(|(w, _)| rest.starts_with(w)).zip(report_year);
+            if let Some((words, year)) = five_years {
+                // The five years before the report's.
+                Some((Period { start: year - 5, end: year - 1 }, at + words.len()))
+            } else if let Some(((words, offset), year)) = relative {
+                let end = at + words.len();
+                let same_time = text[end..].starts_with("同期") || text[end..].starts_with("相比");
+                let year = u16::try_from(i32::from(year) + offset).ok();
+                year.filter(|_| !compared && !same_time).map(|y| (Period { start: y, end: y }, end))
+            } else {
+                None
+            }
+        };
+        if let Some((period, end)) = found {
+            cues.push(Cue { end, period, opens_sentence });
+            while chars.peek().is_some_and(|(i, _)| *i < end) {
+                chars.next();
+            }
+        }
+    }
+    cues
+}
+
+/// The period a title names: the first cue of its words (`2025年工作回顾`, `“十五五”时期主要目标任务`).
+pub(super) fn of_title(title: &str, report_year: Option<u16>) -> Option<Period> {
+    cues(title, report_year).first().map(|c| c.period)
+}
+
+/// The period that the cues of a paragraph give the words at `at`: the last cue before it in its sentence, else
+/// the last cue before its sentence that opened one.
+pub(super) fn at(cues: &[Cue], text: &str, at: usize) -> Option<Period> {
+    let sentence_start = text[..at].rfind(is_sentence_end).map_or(0, |i| i + 1);
+    let before = cues.iter().take_while(|c| c.end <= at);
+    let mut found = None;
+    for cue in before {
+        if cue.end > sentence_start || cue.opens_sentence {
+            found = Some(cue.period);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn periods(text: &str) -> Vec<(u16, u16, bool)> {
+        cues(text, Some(2026)).iter().map(|c| (c.period.start, c.period.end, c.opens_sentence)).collect()
+    }
+
+    #[test]
+    fn years_and_plans_are_periods() {
+        assert_eq!(periods("2025年，全省地区生产总值增长5.4%"), [(2025, 2025, true)]);
+        assert_eq!(periods("“十四五”时期，年均增长5.5%"), [(2021, 2025, true)]);
+        assert_eq!(periods("“十五五”时期主要目标"), [(2026, 2030, true)]);
+        assert_eq!(periods("十三五"), [(2016, 2020, true)]);
+        assert_eq!(periods("五年来，我们"), [(2021, 2025, true)]);
+        assert_eq!(periods("今年经济增长预期目标5%左右"), [(2026, 2026, true)]);
+        assert_eq!(periods("实施2026—2028年行动"), [(2026, 2028, true)]);
+        assert_eq!(periods("全面完成，到2030年达到50%"), [(2030, 2030, false)]);
+    }
+
+    #[test]
+    fn a_year_compared_with_is_no_period() {
+        assert!(periods("比2020年增长30%").is_empty());
+        assert!(periods("较上年提高2个百分点").is_empty());
+        assert!(periods("去年同期").is_empty());
+        assert!(periods("与2020年相比").is_empty());
+        assert!(periods("2020年以来").is_empty());
+        assert!(periods("印发《2030年前碳达峰行动方案》").is_empty());
+        assert!(periods("实现十五年连增").is_empty(), "十五 without 五 is no plan");
+    }
+
+    #[test]
+    fn a_cue_opening_a_sentence_speaks_for_the_paragraph() {
+        let text = "五年来，经济总量迈上新台阶。年均增长5.5%。2025年，增长5.4%；今年，目标5%。";
+        let found = cues(text, Some(2026));
+        let year = |words: &str| at(&found, text, text.find(words).expect("words")).map(|p| (p.start, p.end));
+        assert_eq!(year("年均"), Some((2021, 2025)));
+        assert_eq!(year("增长5.4"), Some((2025, 2025)));
+        assert_eq!(year("目标"), Some((2026, 2026)));
+        let inside = "推动高质量发展，到2030年达到50%。增长6%。";
+        let found = cues(inside, Some(2026));
+        assert_eq!(at(&found, inside, inside.find("50").expect("50")).map(|p| p.end), Some(2030));
+        assert_eq!(at(&found, inside, inside.find("6%").expect("6")), None, "a cue inside a sentence stops with it");
+    }
+}
