@@ -1,7 +1,9 @@
 //! Benchmarks of `extract` on the Qingpu report, in process: cutting the text into paragraphs and extracting
 //! its structure, glossary, terms, figures and places (the gazetteer of `data/` read beforehand), on the
-//! report as it is and repeated 10 and 100 times, to show the time grows linearly with the text. Run with
-//! `cargo bench --bench extract`; the figures are in README.
+//! report as it is and repeated 10 and 100 times, to show the time grows linearly with the text; and on inputs
+//! of 1 MB and 10 MB whose figures are laid out to defeat a reader that looks back or ahead without bound (one
+//! paragraph of a list of figures joined by 、, of bare figures with nothing between them, of figures joined by
+//! words, and short sentences). Run with `cargo bench --bench extract`; the figures are in README.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use qingpu_kg::facts::extract::{self, Gazetteer};
@@ -29,6 +31,21 @@ fn repeated(report: &str, times: usize) -> String {
     text
 }
 
+/// The words of the `i`-th figure of a layout.
+type Figure = fn(usize) -> String;
+
+/// A report of `size` bytes: a title, a review part, and one paragraph of figures `figure(0)`, `figure(1)` ….
+fn laid_out(size: usize, figure: Figure) -> String {
+    let mut text = String::from("# 2026年某省政府工作报告\n\n一、2025年工作回顾\n\n");
+    let mut i = 0;
+    while text.len() < size {
+        text.push_str(&figure(i));
+        i += 1;
+    }
+    text.push_str("。\n");
+    text
+}
+
 fn bench(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let report =
@@ -52,6 +69,26 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("extraction only", format!("{times}x")), &source, |b, source| {
             b.iter(|| black_box(extract::extract(source, &gazetteer)))
         });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("extract layouts");
+    group.sample_size(10);
+    let layouts: [(&str, Figure); 4] = [
+        ("list", |i| format!("增长{}.{}%、", i % 97, i % 10)),
+        ("bare", |i| format!("{i}个")),
+        ("words", |i| format!("新增企业{i}家和")),
+        ("sentences", |i| format!("全年新增企业{i}家，增长{}%。", i % 50)),
+    ];
+    for megabytes in [1, 10] {
+        for (name, figure) in layouts {
+            let text = laid_out(megabytes << 20, figure);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            let source = Source::new("r.md", text);
+            group.bench_with_input(BenchmarkId::new(name, format!("{megabytes} MB")), &source, |b, source| {
+                b.iter(|| black_box(extract::extract(source, &gazetteer)))
+            });
+        }
     }
     group.finish();
     let source = Source::new("r.md", report.clone());

@@ -32,6 +32,7 @@ use crate::document::Document;
 use crate::error::{DataError, GraphError, Location};
 use crate::iri::{DEFAULT_BASE_IRI, check_base_iri};
 use crate::source::{Locator, Matcher, Source, Span};
+use crate::values::Period;
 use std::path::{Path, PathBuf};
 
 /// How to run `extract`: the base IRI of the graph, the data folder, and an optional gazetteer file.
@@ -188,14 +189,30 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
     let mut figures = Vec::new();
     let mut paragraphs = Vec::with_capacity(source.paragraphs.len());
     let sections = document.innermost(source.paragraphs.len());
+    // The period a paragraph opened with (`过去的五年，`, `2025年，`): the paragraphs after it in its part are of it.
+    let mut carried: Option<(Option<usize>, Period)> = None;
+    let top = |section: Option<usize>| {
+        let mut at = section?;
+        while let Some(parent) = document.sections[at].parent {
+            at = parent;
+        }
+        Some(at)
+    };
     for (paragraph, &section) in source.paragraphs.iter().zip(&sections) {
         locator.enter(paragraph.index);
         let text = paragraph.text.as_str();
         let spans = locator.spans(0, text.len());
         paragraphs.push(ParagraphPlace { text: text.to_owned(), spans, line: paragraph.line, section });
         if paragraph.index < glossary_start {
-            let context = structure::Context::new(&parts, year, paragraph.index, section);
+            let mut context = structure::Context::new(&parts, year, paragraph.index, section);
+            match carried {
+                Some((part, period)) if part == top(section) => context.period = Some(period),
+                _ => carried = None,
+            }
             figures::in_paragraph(text, &context, &locator, &mut figures);
+            if let Some(period) = periods::opening(text, year) {
+                carried = Some((top(section), period));
+            }
         }
         term_matcher.find(text, |at, end, owner| occurrences[owner].push(text::occurrence(&locator, at, end)));
         place_matcher.find(text, |at, end, owner| mentions[owner].push(text::occurrence(&locator, at, end)));

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// The top-level modules by layer, in the order of the flow: a module may use its own layer and those before it.
 const LAYERS: &[&[&str]] = &[
-    &["error", "vocab", "kinds", "values", "iri", "format", "atomic"],
+    &["error", "vocab", "kinds", "values", "iri", "format", "atomic", "indicators"],
     &["source"],
     &["document"],
     &["facts"],

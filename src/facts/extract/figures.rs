@@ -23,7 +23,7 @@ mod scan;
 
 use super::periods;
 use super::structure::{Context, PartKind};
-use super::text::{after_last, clause, first_from, is_clause_mark, is_sentence_end, is_trimmed};
+use super::text::{after_last_in, back, clause, first_in, is_clause_mark, is_sentence_end, is_trimmed};
 use crate::facts::cells::Written;
 use crate::source::{Locator, Span};
 use crate::values::{FigureKind, Period, Qualifier};
@@ -89,6 +89,24 @@ const COMPARISONS: &[&str] =
 /// Leading words taken off an indicator phrase: verbs and adverbs of the sentence, not of the indicator.
 const LEADS: &[&str] =
     &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "新增", "力争", "全面", "成功", "基本", "已"];
+/// Words before a number that make it a level reached, not a flow.
+const LEVEL_LINKS: &[&str] = &[
+    "达到",
+    "达",
+    "增至",
+    "增加到",
+    "增长到",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "升至",
+    "降至",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+];
 /// Verbs of a cause before what it drives.
 const CAUSES: &[&str] = &["带动", "拉动", "推动", "促进", "助推", "助力"];
 /// Trailing words taken off an indicator phrase: the links between it and the number.
@@ -151,15 +169,21 @@ fn meaningful(phrase: &str) -> bool {
 pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>, out: &mut Vec<Figure>) {
     let raws = scan(text);
     let first = out.len();
-    let cues = periods::cues(text, context.report_year);
+    let cues = periods::Cues::of(text, context.report_year);
+    // Every search below looks back no further than the figure before, and ahead no further than the next one,
+    // so that the paragraph is read in time linear in its length however its figures are laid out.
+    let mut sentence_start = 0;
+    let mut read_up_to = 0;
     // The first figure of the list each figure stands in (itself if it opens one).
     let mut lists: Vec<usize> = Vec::with_capacity(raws.len());
     // Where the words read for each figure end: a figure's noun after its unit is not the next one's phrase.
     let mut read_to: Vec<usize> = Vec::with_capacity(raws.len());
     let mut read_from: Vec<usize> = Vec::with_capacity(raws.len());
     for (n, raw) in raws.iter().enumerate() {
-        let sentence_start = after_last(text, raw.lead, is_sentence_end);
-        let punctuation = after_last(text, raw.lead, is_clause_mark);
+        sentence_start = after_last_in(text, read_up_to, raw.lead, is_sentence_end).unwrap_or(sentence_start);
+        let floor = n.checked_sub(1).map_or(0, |p| raws[p].end);
+        let punctuation = after_last_in(text, floor, raw.lead, is_clause_mark).unwrap_or(0);
+        read_up_to = raw.lead;
         let before = n.checked_sub(1).map(|p| (&raws[p], read_to[p], first + p));
         let next_lead = raws.get(n + 1).map_or(text.len(), |r| r.lead);
         let noun = noun_after(text, raw.end, next_lead);
@@ -189,7 +213,14 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             Some(local) if local < n => read_from[local].min(from),
             _ => from,
         };
-        let period = periods::at(&cues, text, raw.lead).or(context.period);
+        let period = cues.at(raw.lead, sentence_start).or(context.period).map(|period| {
+            // A level reached over a span of years (`普及率97%`, `比重达46.3%`) is of its last year; a flow
+            // (`年均增长5.5%`, `累计建成…`, `新增…`) is of the span.
+            let level = growth.is_none()
+                && (raw.base_unit == "%" || LEVEL_LINKS.iter().any(|w| text[..raw.lead].trim_end().ends_with(w)))
+                && !text[sentence_start.max(floor)..raw.lead].contains("累计");
+            if period.start < period.end && level { Period { start: period.end, end: period.end } } else { period }
+        });
         let estimate = text[sentence_start..raw.lead].contains("预计");
         let kind = match (period.zip(context.report_year), context.kind) {
             _ if estimate => FigureKind::Estimate,
@@ -220,6 +251,9 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
     from_to(text, &raws, &mut out[first..]);
 }
 
+/// How far back from a list a 分别 is looked for, in bytes (about 60 characters).
+const LIST_REACH: usize = 180;
+
 /// Head nouns of indicators that a list before 分别 may write once, on its last item (`新能源汽车、节能家电零售额`).
 #[rustfmt::skip]
 const HEADS: &[&str] = &[
@@ -240,7 +274,8 @@ fn pair_respectively(text: &str, raws: &[Raw], lists: &[usize], figures: &mut [F
 }
 
 fn pair_list(text: &str, first: &Raw, figures: &mut [Figure]) {
-    let clause_start = after_last(text, first.lead, |c| is_clause_mark(c) && c != '、');
+    let floor = back(text, first.lead, LIST_REACH);
+    let clause_start = after_last_in(text, floor, first.lead, |c| is_clause_mark(c) && c != '、').unwrap_or(floor);
     let words = &text[clause_start..first.lead];
     let Some(at) = words.find("分别") else { return };
     let subjects = simplify(&words[..at]);
@@ -309,7 +344,7 @@ fn from_to(text: &str, raws: &[Raw], figures: &mut [Figure]) {
         let (x, y) = (&mut head[n - 1], &mut tail[0]);
         y.indicator = x.indicator.clone();
         y.growth = None;
-        if let Some(period) = y.period.filter(|p| p.start < p.end && x.period == y.period) {
+        if let Some(period) = x.period.filter(|p| p.start < p.end) {
             x.period = Some(Period { start: period.start - 1, end: period.start - 1 });
             y.period = Some(Period { start: period.end, end: period.end });
         }
@@ -341,12 +376,14 @@ struct Words<'a> {
 /// The words after a unit up to the clause punctuation or the next figure (at most 20 characters), if they
 /// name something (`90 个智能安防自然村`).
 fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<(usize, usize)> {
-    let punctuation = first_from(text, end, is_clause_mark);
-    let words = text[end..punctuation.min(next_lead)].trim_start_matches(is_trimmed);
+    let punctuation = first_in(text, end, next_lead, is_clause_mark);
+    let words = text[end..punctuation.unwrap_or(next_lead)].trim_start_matches(is_trimmed);
     let words = words.char_indices().nth(20).map_or(words, |(i, _)| &words[..i]);
     // Cut at the next figure, the words end with what joins the two (`49 个存量基地和 12 个`).
-    let words =
-        if next_lead < punctuation { words.trim_end().trim_end_matches(['和', '及', '与', '或']) } else { words };
+    let words = match punctuation {
+        None if next_lead < text.len() => words.trim_end().trim_end_matches(['和', '及', '与', '或']),
+        _ => words,
+    };
     let words = NOT_NOUNS.iter().find_map(|w| words.strip_prefix(w)).unwrap_or(words);
     // Words that go on with the sentence (`不低于10%并逐步提升`) name nothing counted.
     if CONJUNCTIONS.iter().any(|c| words.starts_with(c)) {
@@ -387,7 +424,8 @@ fn read_phrase(
         };
         return (format!("{}{verb}", growth.of), Some(growth), from, raw.end);
     }
-    let label = simplify(phrase);
+    // Examples before 等 are not what is counted (`商丘等5个国家骨干冷链物流基地`): the noun after the unit is.
+    let label = if words.noun.is_some() && phrase.ends_with('等') { "" } else { simplify(phrase) };
     match words.noun {
         // The number counts the noun after it; the words before qualify it (`启动7个区级美丽乡村示范村建设`).
         Some((start, end)) if meaningful(label) => (format!("{label}{}", &text[start..end]), None, from, end),
@@ -398,6 +436,9 @@ fn read_phrase(
             let words_from_figure = simplify(&text[words.from_figure..raw.lead]);
             let label = if meaningful(words_from_figure) {
                 words_from_figure
+            } else if let Some((_, figure)) = previous {
+                // A figure of the same subject as the one before it (`地区生产总值…台阶、达14.2万亿元`).
+                return (figure.growth.as_ref().map_or(&figure.indicator, |g| &g.of).clone(), None, from, raw.end);
             } else if phrase.is_empty() {
                 clause(text, raw.lead, raw.end)
             } else {

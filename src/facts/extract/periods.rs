@@ -87,7 +87,15 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
             let mut rest = text[at + c.len_utf8()..].chars();
             let digit = rest.next().and_then(|d| chinese_number(&d.to_string())).map(|(n, _)| n).filter(|n| *n < 10);
             let five = rest.next() == Some('五');
-            digit.filter(|_| five).and_then(|d| five_year_plan(10 + d)).map(|p| (p, at + 9))
+            // The end of a plan (`“十四五”末`) is its last year; a plan compared with (`较“十三五”末`) no period.
+            let after = text[(at + 9).min(text.len())..].trim_start_matches(['”', '"', '’']);
+            let end = after.starts_with('末');
+            let compared = before.trim_end_matches(['“', '"', '‘']).ends_with(COMPARED);
+            digit
+                .filter(|_| five && !compared)
+                .and_then(|d| five_year_plan(10 + d))
+                .map(|p| if end { Period { start: p.end, end: p.end } } else { p })
+                .map(|p| (p, at + 9))
         } else {
             let rest = &text[at..];
             let five_years = FIVE_YEARS.iter().find(|w| rest.starts_with(*w)).zip(report_year);
@@ -114,23 +122,56 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
     cues
 }
 
-/// The period a title names: the first cue of its words (`2025年工作回顾`, `“十五五”时期主要目标任务`).
+/// The period a title names (`2025年工作回顾`, `“十五五”时期主要目标任务`): where it names a year and a span of
+/// years (`“十四五”时期和2025年工作回顾`), the year, since the part reviews or plans that year and says so where
+/// a figure is of the five years (五年来, 年均, “十四五”时期); else its first period.
 pub(super) fn of_title(title: &str, report_year: Option<u16>) -> Option<Period> {
-    cues(title, report_year).first().map(|c| c.period)
+    let cues = cues(title, report_year);
+    cues.iter().find(|c| c.period.start == c.period.end).or(cues.first()).map(|c| c.period)
 }
 
-/// The period that the cues of a paragraph give the words at `at`: the last cue before it in its sentence, else
-/// the last cue before its sentence that opened one.
-pub(super) fn at(cues: &[Cue], text: &str, at: usize) -> Option<Period> {
-    let sentence_start = text[..at].rfind(is_sentence_end).map_or(0, |i| i + 1);
-    let before = cues.iter().take_while(|c| c.end <= at);
-    let mut found = None;
-    for cue in before {
-        if cue.end > sentence_start || cue.opens_sentence {
-            found = Some(cue.period);
-        }
+/// The period a paragraph opens with: a cue in its first clause (`过去的五年，`, `刚刚过去的2025年，`), which
+/// speaks for the paragraphs after it in its part until another paragraph opens with one.
+pub(super) fn opening(text: &str, report_year: Option<u16>) -> Option<Period> {
+    let first_clause = text.find(is_clause_mark).unwrap_or(text.len());
+    let head = &text[..first_clause];
+    cues(head, report_year).first().map(|c| c.period)
+}
+
+/// The cues of a paragraph, ready to be asked for the period at any place in it.
+pub(super) struct Cues {
+    cues: Vec<Cue>,
+    /// For each cue, the last cue up to it that opens a sentence.
+    opening: Vec<Option<usize>>,
+}
+
+impl Cues {
+    pub(super) fn of(text: &str, report_year: Option<u16>) -> Self {
+        let cues = cues(text, report_year);
+        let mut last = None;
+        let opening = cues
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if c.opens_sentence {
+                    last = Some(i);
+                }
+                last
+            })
+            .collect();
+        Self { cues, opening }
     }
-    found
+
+    /// The period the words at byte `at` are of, in the sentence that starts at `sentence_start`: the last cue
+    /// before them in their sentence, else the last cue before it that opened a sentence.
+    pub(super) fn at(&self, at: usize, sentence_start: usize) -> Option<Period> {
+        let before = self.cues.partition_point(|c| c.end <= at);
+        let last = before.checked_sub(1)?;
+        if self.cues[last].end > sentence_start {
+            return Some(self.cues[last].period);
+        }
+        self.opening[last].map(|i| self.cues[i].period)
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +195,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_naming_a_year_and_five_years_is_of_the_year() {
+        assert_eq!(of_title("“十四五”时期和2025年工作回顾", Some(2026)), Some(Period { start: 2025, end: 2025 }));
+        assert_eq!(of_title("“十四五”时期经济社会发展回顾", Some(2026)), Some(Period { start: 2021, end: 2025 }));
+        assert_eq!(
+            of_title("“十五五”时期目标任务和2026年工作安排", Some(2026)),
+            Some(Period { start: 2026, end: 2026 })
+        );
+    }
+
+    #[test]
     fn a_year_compared_with_is_no_period() {
         assert!(periods("比2020年增长30%").is_empty());
         assert!(periods("较上年提高2个百分点").is_empty());
@@ -162,19 +213,27 @@ mod tests {
         assert!(periods("2020年以来").is_empty());
         assert!(periods("印发《2030年前碳达峰行动方案》").is_empty());
         assert!(periods("实现十五年连增").is_empty(), "十五 without 五 is no plan");
+        assert!(periods("较“十三五”末改善16.5%").is_empty(), "a baseline");
+        assert_eq!(periods("“十四五”末达到90%"), [(2025, 2025, true)]);
     }
 
     #[test]
     fn a_cue_opening_a_sentence_speaks_for_the_paragraph() {
         let text = "五年来，经济总量迈上新台阶。年均增长5.5%。2025年，增长5.4%；今年，目标5%。";
-        let found = cues(text, Some(2026));
-        let year = |words: &str| at(&found, text, text.find(words).expect("words")).map(|p| (p.start, p.end));
+        let found = Cues::of(text, Some(2026));
+        let sentence = |at: usize| text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+        let year = |words: &str| {
+            let at = text.find(words).expect("words");
+            found.at(at, sentence(at)).map(|p| (p.start, p.end))
+        };
         assert_eq!(year("年均"), Some((2021, 2025)));
         assert_eq!(year("增长5.4"), Some((2025, 2025)));
         assert_eq!(year("目标"), Some((2026, 2026)));
         let inside = "推动高质量发展，到2030年达到50%。增长6%。";
-        let found = cues(inside, Some(2026));
-        assert_eq!(at(&found, inside, inside.find("50").expect("50")).map(|p| p.end), Some(2030));
-        assert_eq!(at(&found, inside, inside.find("6%").expect("6")), None, "a cue inside a sentence stops with it");
+        let found = Cues::of(inside, Some(2026));
+        let fifty = inside.find("50").expect("50");
+        assert_eq!(found.at(fifty, 0).map(|p| p.end), Some(2030));
+        let six = inside.find("6%").expect("6");
+        assert_eq!(found.at(six, inside.find('。').expect("。") + 3), None, "a cue inside a sentence stops with it");
     }
 }

@@ -29,25 +29,59 @@ fn in_number(text: &str, at: usize, c: char) -> bool {
         && text[at + 1..].starts_with(|d: char| d.is_ascii_digit())
 }
 
-/// The byte offset just after the last character of `text[..at]` that `stop` accepts, or 0.
-pub(super) fn after_last(text: &str, at: usize, stop: impl Fn(char) -> bool) -> usize {
-    text[..at]
+/// The byte offset just after the last character of `text[from..at]` that `stop` accepts, if there is one: a
+/// search that never looks before `from`.
+pub(super) fn after_last_in(text: &str, from: usize, at: usize, stop: impl Fn(char) -> bool) -> Option<usize> {
+    text[from..at]
         .char_indices()
         .rev()
-        .find(|&(i, c)| stop(c) && !in_number(text, i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+        .find(|&(i, c)| stop(c) && !in_number(text, from + i, c))
+        .map(|(i, c)| from + i + c.len_utf8())
 }
 
-/// The byte offset of the first character of `text[at..]` that `stop` accepts, or the end.
-pub(super) fn first_from(text: &str, at: usize, stop: impl Fn(char) -> bool) -> usize {
-    text[at..].char_indices().find(|&(i, c)| stop(c) && !in_number(text, at + i, c)).map_or(text.len(), |(i, _)| at + i)
+/// The byte offset of the first character of `text[at..to]` that `stop` accepts, if there is one.
+pub(super) fn first_in(text: &str, at: usize, to: usize, stop: impl Fn(char) -> bool) -> Option<usize> {
+    text[at..to].char_indices().find(|&(i, c)| stop(c) && !in_number(text, at + i, c)).map(|(i, _)| at + i)
+}
+
+/// How far a quote reaches on each side of the words it is for, in bytes (about 60 characters of Chinese).
+const QUOTE_REACH: usize = 180;
+
+/// The byte offset `reach` bytes before `at` (or 0), on a character boundary.
+pub(super) fn back(text: &str, at: usize, reach: usize) -> usize {
+    let mut from = at.saturating_sub(reach);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// The byte offset `reach` bytes after `at` (or the end), on a character boundary.
+fn ahead(text: &str, at: usize, reach: usize) -> usize {
+    let mut to = (at + reach).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
 }
 
 /// The clause of `text` around `[from, to)`: from the punctuation before to the punctuation after (the list
-/// comma 、 kept), trimmed. A quote a person can check, as `data/` wants for `evidence`.
+/// comma 、 kept), trimmed. A quote a person can check, as `data/` wants for `evidence`. Where a clause runs on
+/// past [`QUOTE_REACH`] (a list of thousands of figures), the quote stops at the list comma or the character
+/// there, so that a quote's length never grows with the paragraph.
 pub(super) fn clause(text: &str, from: usize, to: usize) -> &str {
-    let start = after_last(text, from, is_evidence_end);
-    let end = first_from(text, to, is_evidence_end);
+    let floor = back(text, from, QUOTE_REACH);
+    let start = match after_last_in(text, floor, from, is_evidence_end) {
+        Some(start) => start,
+        None if floor == 0 => 0,
+        None => floor + text[floor..from].find('、').map_or(0, |i| i + '、'.len_utf8()),
+    };
+    let ceiling = ahead(text, to, QUOTE_REACH);
+    let end = match first_in(text, to, ceiling, is_evidence_end) {
+        Some(end) => end,
+        None if ceiling == text.len() => ceiling,
+        None => text[to..ceiling].rfind('、').map_or(ceiling, |i| to + i),
+    };
     text[start..end].trim_matches(is_trimmed)
 }
 

@@ -273,3 +273,19 @@ fn the_period_comes_from_the_words_and_the_kind_from_the_period() {
     let read: Vec<_> = found.iter().map(|f| (f.period.map(|p| p.slug()), f.kind)).collect();
     assert_eq!(read, [(Some("2025".into()), Result), (Some("2026".into()), Target)]);
 }
+
+#[test]
+fn examples_before_deng_are_not_the_indicator_and_a_level_is_of_the_last_year() {
+    let found = figures("推动商丘等5个国家骨干冷链物流基地建设。", None);
+    assert_eq!(found[0].indicator, "国家骨干冷链物流基地建设");
+    let text = "“十四五”时期，农村自来水普及率97%，服务业比重达到55%，新建高标准农田3000万亩，年均增长5.5%。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let periods: Vec<_> = found.iter().map(|f| f.period.map(|p| p.slug())).collect();
+    assert_eq!(
+        periods,
+        [Some("2025".into()), Some("2025".into()), Some("2021-2025".into()), Some("2021-2025".into())],
+        "levels of the last year, flows of the span"
+    );
+    let found = figures("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元。", None);
+    assert_eq!(found[1].indicator, found[0].indicator, "a figure of the subject of the one before");
+}
