@@ -66,13 +66,21 @@ pub struct Document {
     pub glossary: Option<Glossary>,
 }
 
+/// How many opening paragraphs are looked at for the report's title.
+const TITLE_REACH: usize = 8;
+
 impl Document {
     /// Finds the structure of `source`.
     pub fn parse(source: &Source) -> Self {
         let mut document = Document::default();
         let paragraphs = &source.paragraphs;
-        document.title =
-            paragraphs.iter().position(|p| p.heading.is_some()).or(if paragraphs.is_empty() { None } else { Some(0) });
+        // The first heading; else, in a layout without headings, the first of the opening lines that names the
+        // report (a line of the page before it, `云南要闻`, is not its title); else the first line.
+        document.title = paragraphs
+            .iter()
+            .position(|p| p.heading.is_some())
+            .or_else(|| paragraphs.iter().take(TITLE_REACH).position(|p| p.text.trim_end().ends_with("报告")))
+            .or(if paragraphs.is_empty() { None } else { Some(0) });
         let mut open: [Option<usize>; 2] = [None, None];
         let close = |sections: &mut Vec<Section>, slot: &mut Option<usize>, at: usize| {
             if let Some(i) = slot.take() {

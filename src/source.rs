@@ -131,9 +131,18 @@ fn blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut offset = 0;
+    // The line before, if it was furniture whose value may stand on the next line: a field's label alone
+    // (`来源：` then `宁夏日报客户端`) or the separator of a breadcrumb trail (`首页`, `>`, `宁夏要闻`).
+    let mut label_before = false;
     for (number, line) in text.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() || is_furniture(content.trim()) {
+        let trimmed = content.trim();
+        let value_of_label = std::mem::replace(&mut label_before, false) && !trimmed.is_empty();
+        if trimmed.is_empty() || value_of_label || is_furniture(trimmed) {
+            label_before = trimmed == ">"
+                || (!value_of_label
+                    && trimmed.ends_with(['：', ':'])
+                    && PAGE_FIELDS.iter().any(|field| trimmed.starts_with(field)));
             blocks.extend(current.take()); // page furniture stays in the stored text, in no paragraph
         } else {
             let part = starts_part(content);
@@ -162,6 +171,8 @@ const PAGE_CONTROLS: &[&str] = &[
     "全屏",
     "收藏",
     "分享",
+    "分享：",
+    "分享:",
     "加大",
     "还原",
     "减小",
@@ -188,6 +199,7 @@ const PAGE_FIELDS: &[&str] = &[
     "时间：",
     "时间:",
     "发布时间",
+    "发表时间",
     "编辑：",
     "责任编辑",
     "作者：",
@@ -395,9 +407,11 @@ mod tests {
     #[test]
     fn page_furniture_is_in_no_paragraph() {
         let text = concat!(
+            "当前位置：\n首页\n>\n政务信息\n>\n宁夏要闻\n",
             "下载\n打印\n【字号：\n加大\n】\n",
             "2026年北京市政府工作报告\n",
             "来源：北京日报\n时间：2026-02-02\n",
+            "发表时间：\n2026-02-09 09:45:30\n来源：\n宁夏日报客户端\n阅读量：\n",
             "殷勇同志作政府工作报告。本报记者 戴冰摄\n",
             "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿\n",
             "各位代表：\n",

@@ -84,11 +84,21 @@ const GROWTH_UNITS: &[&str] = &["%", "‰", "个百分点", "百分点", "倍"];
 /// The verbs of change before a growth rate.
 const GROWTH_VERBS: &[&str] = &["增长", "下降", "提高", "减少", "增加", "降低", "上升", "回落", "下滑", "增幅", "降幅"];
 /// Words of comparison around the verb (`较上年提高`), not part of the indicator.
-const COMPARISONS: &[&str] =
-    &["较上年同期", "比上年同期", "较上年", "比上年", "较去年", "比去年", "同比", "年均", "分别"];
-/// Leading words taken off an indicator phrase: verbs and adverbs of the sentence, not of the indicator.
-const LEADS: &[&str] =
-    &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "新增", "力争", "全面", "成功", "基本", "已"];
+const COMPARISONS: &[&str] = &["较上年同期", "比上年同期", "较上年", "比上年", "较去年", "比去年", "同比", "分别"];
+/// Leading words taken off an indicator phrase: verbs and adverbs of the sentence, not of the indicator (新增 is
+/// of the indicator: `新增上市公司5家` counts the new ones, not all of them).
+const LEADS: &[&str] = &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "力争", "全面", "成功", "基本", "已"];
+/// Verbs of what is new that a list writes once, before its first item, for all of them
+/// (`新增科技型中小企业7227家、高新技术企业3200家`).
+#[rustfmt::skip]
+const NEW_LEADS: &[&str] = &[
+    "新增", "新培育", "新建", "新引进", "新认定", "新开工", "新招引", "新创建", "新获批", "新设立", "新开通", "新改建",
+];
+/// Words that compare the figure before with another (`增长7.6%，高于全国1.7个百分点`): the comparison is of
+/// that figure's indicator.
+const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "超出"];
+/// Words that say a figure is of the subject of the figure before (`…连跨4个万亿元台阶、双双突破9万亿元`).
+const SAME_SUBJECT: &[&str] = &["双双", "均", "都", "各", "全部"];
 /// Words before a number that make it a level reached, not a flow.
 const LEVEL_LINKS: &[&str] = &[
     "达到",
@@ -114,7 +124,7 @@ const CAUSES: &[&str] = &["带动", "拉动", "推动", "促进", "助推", "助
 const TRAILS: &[&str] = &[
     "分别为", "分别达到", "分别达", "分别", "达到", "提高至", "提高到", "降低至", "降低到", "下降至", "下降到",
     "增长至", "增长到", "增加至", "增加到", "减少至", "压缩至", "压缩到", "控制在", "保持在", "稳定在", "增至",
-    "降至", "超过", "突破", "完成", "达", "为", "至", "到", "的", "了", "等", "从", "由",
+    "降至", "超过", "突破", "完成", "达", "为", "至", "到", "的", "了", "等", "从", "由", "双双", "均", "都",
 ];
 /// Words after a unit that qualify the number, not name what it counts (`3.5%以内`).
 const NOT_NOUNS: &[&str] = &["以内", "以上", "以下", "左右", "之内", "以来", "上下"];
@@ -144,7 +154,10 @@ fn simplify(phrase: &str) -> &str {
     let fits = |rest: &str| rest.is_empty() || rest.chars().count() >= 2;
     loop {
         let lead = LEADS.iter().find_map(|w| phrase.strip_prefix(w).filter(|r| fits(r.trim_start())));
-        let trail = TRAILS.iter().find_map(|w| phrase.strip_suffix(w).filter(|r| fits(r.trim_end())));
+        // 均 of 平均 is no adverb (`高于全国平均`).
+        let trail = TRAILS
+            .iter()
+            .find_map(|w| phrase.strip_suffix(w).filter(|r| fits(r.trim_end()) && !(*w == "均" && r.ends_with('平'))));
         match lead.or(trail) {
             Some(rest) => phrase = rest.trim_matches(is_trimmed),
             None => return phrase,
@@ -203,7 +216,19 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             }
             _ => {
                 lists.push(n);
-                read_phrase(text, &words, previous.map(|(_, _, index)| (index, &out[index])))
+                let (mut indicator, growth, from, to) =
+                    read_phrase(text, &words, previous.map(|(_, _, index)| (index, &out[index])));
+                // The next item of a list that opened with 新增 is new too.
+                if let Some((_, read, index)) = previous
+                    && read <= from
+                    && text[read..from].trim() == "、"
+                    && growth.is_none()
+                    && let Some(lead) = NEW_LEADS.iter().find(|l| out[index].indicator.starts_with(*l))
+                    && !NEW_LEADS.iter().any(|l| indicator.starts_with(l))
+                {
+                    indicator = format!("{lead}{indicator}");
+                }
+                (indicator, growth, from, to)
             }
         };
         read_to.push(to);
@@ -355,7 +380,7 @@ fn from_to(text: &str, raws: &[Raw], figures: &mut [Figure]) {
 fn strip_year(text: &str) -> &str {
     let text = text.strip_suffix('的').unwrap_or(text);
     match text.strip_suffix('年') {
-        Some(rest) if rest.len() >= 4 && rest[rest.len() - 4..].bytes().all(|b| b.is_ascii_digit()) => {
+        Some(rest) if rest.len() >= 4 && rest.as_bytes()[rest.len() - 4..].iter().all(u8::is_ascii_digit) => {
             &rest[..rest.len() - 4]
         }
         _ => text,
@@ -413,19 +438,42 @@ fn read_phrase(
         .then(|| GROWTH_VERBS.iter().find(|v| core.ends_with(*v)))
         .flatten();
     if let Some(verb) = verb {
-        let of = simplify(without_comparison(&core[..core.len() - verb.len()]));
+        let before_verb = core[..core.len() - verb.len()].trim_end();
+        // An average over years is another measure than the growth of one year (`研发人员总量年均增长11.2%`).
+        let (before_verb, verb) = match before_verb.strip_suffix("年均") {
+            Some(rest) => (rest, format!("年均{verb}")),
+            None => (before_verb, (*verb).to_owned()),
+        };
+        let of = simplify(without_comparison(before_verb));
         let growth = match previous {
             // A growth rate after a growth rate (`增长 3.6%，五年年均增长 6.9%`) is of the same indicator.
             Some((index, figure)) if !meaningful(of) => match &figure.growth {
-                Some(before) => Growth { verb: (*verb).to_owned(), of: before.of.clone(), figure: before.figure },
-                None => Growth { verb: (*verb).to_owned(), of: figure.indicator.clone(), figure: Some(index) },
+                Some(before) => Growth { verb: verb.clone(), of: before.of.clone(), figure: before.figure },
+                None => Growth { verb: verb.clone(), of: figure.indicator.clone(), figure: Some(index) },
             },
-            _ => Growth { verb: (*verb).to_owned(), of: of.to_owned(), figure: None },
+            _ => Growth { verb: verb.clone(), of: of.to_owned(), figure: None },
         };
-        return (format!("{}{verb}", growth.of), Some(growth), from, raw.end);
+        return (format!("{}{}", growth.of, growth.verb), Some(growth), from, raw.end);
     }
     // Examples before 等 are not what is counted (`商丘等5个国家骨干冷链物流基地`): the noun after the unit is.
     let label = if words.noun.is_some() && phrase.ends_with('等') { "" } else { simplify(phrase) };
+    if let Some((_, figure)) = previous
+        && words.noun.is_none()
+    {
+        let subject = figure.growth.as_ref().map_or(&figure.indicator, |g| &g.of);
+        if COMPARED.iter().any(|w| label.starts_with(w)) {
+            return (format!("{}{label}", figure.indicator), None, from, raw.end);
+        }
+        if SAME_SUBJECT.iter().any(|w| phrase.starts_with(w)) && !meaningful(label) && !subject.is_empty() {
+            return (subject.clone(), None, from, raw.end);
+        }
+        // A word or two after a figure that counted a noun is said of that noun (`1550个省重点项目完成投资…`).
+        let from_figure = simplify(&text[words.from_figure..raw.lead]);
+        if label.chars().count() <= 2 && words.from_figure < words.from_noun && from_figure.len() > label.len() {
+            let from = raw.lead - text[words.from_figure..raw.lead].trim_start_matches(is_trimmed).len();
+            return (from_figure.to_owned(), None, from, raw.end);
+        }
+    }
     match words.noun {
         // The number counts the noun after it; the words before qualify it (`启动7个区级美丽乡村示范村建设`).
         Some((start, end)) if meaningful(label) => (format!("{label}{}", &text[start..end]), None, from, end),

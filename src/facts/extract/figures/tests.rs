@@ -105,7 +105,11 @@ fn the_words_after_the_unit_name_a_figure_when_none_precede_it() {
     let found = figures("新增 90 个智能安防自然村、64 栋智能安防楼宇，完成 2020 年 1000 户签约任务。", None);
     assert_eq!(
         summary(&found),
-        [triple("90", "个", "智能安防自然村"), triple("64", "栋", "智能安防楼宇"), triple("1000", "户", "签约任务")]
+        [
+            triple("90", "个", "新增智能安防自然村"),
+            triple("64", "栋", "新增智能安防楼宇"),
+            triple("1000", "户", "签约任务")
+        ]
     );
     assert_eq!(found[0].spans[0].exact, "新增 90 个智能安防自然村");
 }
@@ -239,6 +243,43 @@ fn from_one_value_to_another_is_one_indicator() {
         ]
     );
     assert!(found.iter().all(|f| f.kind == FigureKind::Result));
+}
+
+#[test]
+fn from_a_half_year_to_the_year_end_is_read_without_a_year_before_it() {
+    // Guangxi 2026: the words before 从 end in a Chinese character where a reader of `2025年` looks for digits.
+    let text = "城镇新增就业42.3万人，年末城镇调查失业率从上半年5.5%降到5.3%。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let read: Vec<_> = found.iter().map(|f| (f.value.as_str(), f.unit.as_str())).collect();
+    assert_eq!(read, [("42.3", "万人"), ("5.5", "%"), ("5.3", "%")]);
+    assert_eq!(found[1].indicator, found[2].indicator);
+}
+
+#[test]
+fn what_is_new_average_growth_comparisons_and_shared_subjects_stay_in_the_indicator() {
+    let indicators = |text: &str| -> Vec<String> {
+        figures_of(text, Some(PartKind::Review), 2026).into_iter().map(|f| f.indicator).collect()
+    };
+    // Liaoning 2026: 新增 is written once for the list.
+    assert_eq!(indicators("新增专业技术人才19.3万人、技能人才19.6万人。"), ["新增专业技术人才", "新增技能人才"]);
+    // Anhui 2026: an average over the years.
+    assert_eq!(indicators("研发人员总量年均增长11.2%。"), ["研发人员总量年均增长"]);
+    // Shandong 2026: the comparison is of the growth before it.
+    assert_eq!(
+        indicators("规上工业增加值增长7.6%，高于全国1.7个百分点。"),
+        ["规上工业增加值增长", "规上工业增加值增长高于全国"]
+    );
+    // Hunan 2026: 均 of 平均 stays.
+    assert_eq!(
+        indicators("其中农村居民收入增长5.8%、高于全国平均0.3个百分点。"),
+        ["农村居民收入增长", "农村居民收入增长高于全国平均"]
+    );
+    // Shandong 2026: 均 is no part of what grew.
+    assert_eq!(indicators("游客人数、旅游收入均增长10%以上。"), ["旅游收入增长"]);
+    // Fujian 2026: what the projects invested.
+    assert_eq!(indicators("1550个省重点项目完成投资7398亿元。"), ["省重点项目", "省重点项目完成投资"]);
+    // Fujian 2026: the balances, without 双双 (the list before it is cut at its 、, as every phrase is).
+    assert_eq!(indicators("金融机构本外币存、贷款余额双双突破6万亿元。"), ["贷款余额"]);
 }
 
 #[test]
