@@ -1,6 +1,7 @@
 //! Benchmarks of `extract` on the Qingpu report, in process: cutting the text into paragraphs and extracting
 //! its structure, glossary, terms, figures and places (the gazetteer of `data/` read beforehand), on the
-//! report as it is and repeated 10 and 100 times, to show the time grows linearly with the text; and on inputs
+//! report as it is and repeated 10 and 100 times, to show the time grows linearly with the text; on a report of the
+//! corpus (Zhejiang 2026, one paragraph a line); and on inputs
 //! of 1 MB and 10 MB whose figures are laid out to defeat a reader that looks back or ahead without bound (one
 //! paragraph of a list of figures joined by 、, of bare figures with nothing between them, of figures joined by
 //! words, and short sentences). Run with `cargo bench --bench extract`; the figures are in README.
@@ -70,6 +71,14 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(extract::extract(source, &gazetteer)))
         });
     }
+    // A report of the corpus, one paragraph a line with its web page around it.
+    let zhejiang = std::fs::read_to_string(root.join("tests/fixtures/corpus/2026-zhejiang.md")).expect("Zhejiang");
+    let source = Source::new("2026-zhejiang.md", zhejiang);
+    group.throughput(Throughput::Bytes(source.text.len() as u64));
+    group.sample_size(30);
+    group.bench_with_input(BenchmarkId::new("extraction only", "Zhejiang 2026"), &source, |b, source| {
+        b.iter(|| black_box(extract::extract(source, &gazetteer)))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("extract layouts");

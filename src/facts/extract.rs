@@ -56,9 +56,14 @@ pub enum ExtractError {
     #[error("{place}: a binary file, not a report (NUL byte at byte {byte})")]
     Binary { place: Location, byte: usize },
     #[error(
-        "{place}: not valid UTF-8 (byte {byte}); convert the report to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)"
+        "{place}: not valid UTF-8 (byte {byte}), and not GB18030 or GBK either{mixed}; convert the report to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)"
     )]
-    NotUtf8 { place: Location, byte: usize },
+    NotUtf8 {
+        place: Location,
+        byte: usize,
+        /// Why it is not read as GB18030: the text before the byte is UTF-8 (two encodings in one file).
+        mixed: &'static str,
+    },
     #[error(
         "{place}: no structure of a work report found: no numbered part (一、 or （一）), no glossary (名词解释) and no figure with a unit"
     )]
@@ -149,7 +154,9 @@ pub fn extract_file(report: &Path, options: &Options) -> Result<Extraction, Extr
     Ok(extraction)
 }
 
-/// Reads a report file, refusing an empty, binary or non-UTF-8 one with its place.
+/// Reads a report file, refusing an empty, binary or unreadable one with its place. A report is UTF-8, or
+/// GB18030 (which holds GBK and GB2312), the encodings Chinese government text comes in: a file that is not UTF-8
+/// and whose bytes are all GB18030 is decoded, and its offsets are those of the decoded text.
 pub fn read(report: &Path) -> Result<Source, ExtractError> {
     let place = Location::file(report);
     let bytes = std::fs::read(report).map_err(|source| ExtractError::Read { place: place.clone(), source })?;
@@ -160,8 +167,18 @@ pub fn read(report: &Path) -> Result<Source, ExtractError> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
+            let bytes = error.as_bytes();
             let byte = error.utf8_error().valid_up_to();
-            return Err(ExtractError::NotUtf8 { place: place.at_line(line_of(error.as_bytes(), byte)), byte });
+            // UTF-8 before the first bad byte (not only ASCII): two encodings in one file, read as neither.
+            let mixed = !bytes[..byte].is_ascii();
+            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(text) if !mixed && text.chars().any(is_han) => text.into_owned(),
+                _ => {
+                    let mixed = if mixed { " (what comes before it is UTF-8)" } else { "" };
+                    let place = place.at_line(line_of(bytes, byte));
+                    return Err(ExtractError::NotUtf8 { place, byte, mixed });
+                }
+            }
         }
     };
     if text.trim().is_empty() {
@@ -169,6 +186,11 @@ pub fn read(report: &Path) -> Result<Source, ExtractError> {
     }
     let name = report.file_name().map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
     Ok(Source::new(name, text))
+}
+
+/// Whether `c` is a Chinese character (the CJK Unified Ideographs and their extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Extracts a report already read, under the default base IRI.

@@ -89,7 +89,7 @@ fn qingpu_all_22_glossary_entries_with_their_definitions() {
 }
 
 #[test]
-fn qingpu_at_least_90_percent_of_the_curated_figures_are_extracted() {
+fn qingpu_at_least_97_percent_of_the_curated_figures_are_extracted() {
     let (source, x) = qingpu();
     let data = Dataset::load(&root().join("data")).expect("the data loads");
     let (mut found, mut total, mut missed) = (0, 0, Vec::new());
@@ -117,7 +117,8 @@ fn qingpu_at_least_90_percent_of_the_curated_figures_are_extracted() {
     // On standard error: `cargo test -- --nocapture` shows it.
     eprintln!("extract recall on the curated figures: {found} of {total} ({:.1} %); missed: {missed:?}", share * 100.0);
     assert!(total >= 200, "{total} curated figures");
-    assert!(share >= 0.9, "{found} of {total}: missed {missed:?}");
+    // 213 of 218: the five misses are 5大行动, whose unit is a word, and the four ranks (总量全市第七 …).
+    assert!(share >= 0.97, "{found} of {total}: missed {missed:?}");
 }
 
 #[test]
@@ -456,7 +457,10 @@ fn bad_input_is_refused_with_its_place() {
     let gbk = dir.path().join("gbk.txt");
     // 一、回顾 in UTF-8, then 工作 in GBK on line 2.
     std::fs::write(&gbk, [b"\xe4\xb8\x80\xe3\x80\x81\n".as_slice(), b"\xb9\xa4\xd7\xf7"].concat()).expect("write");
-    refused(&gbk, &["gbk.txt:2", "not valid UTF-8 (byte 7)"]);
+    refused(&gbk, &["gbk.txt:2", "not valid UTF-8 (byte 7)", "what comes before it is UTF-8"]);
+    let latin = dir.path().join("latin-1.txt");
+    std::fs::write(&latin, b"1. Caf\xe9 cr\xe8me\n").expect("write");
+    refused(&latin, &["latin-1.txt:1", "not valid UTF-8 (byte 6), and not GB18030"]);
     let binary = dir.path().join("report.md");
     std::fs::write(&binary, b"# title\n\nPK\x03\x04\x00\x00").expect("write");
     refused(&binary, &["report.md:3", "binary file", "NUL byte at byte 13"]);
@@ -626,4 +630,25 @@ fn the_qingpu_report_laid_out_one_paragraph_a_line_reads_as_the_markdown_one() {
         extract::rows(x).data.report.iter().map(|f| (f.property.name().to_owned(), f.value.clone())).collect()
     };
     assert_eq!(front(&lines), front(&markdown));
+}
+
+#[test]
+fn a_report_in_gb18030_or_gbk_is_read_as_the_same_report_in_utf_8() {
+    let utf8 = fixture("district-2021.md");
+    let text = std::fs::read_to_string(&utf8).expect("the fixture");
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let gbk = dir.path().join("district-2021.md");
+    std::fs::write(&gbk, &bytes).expect("write");
+    assert!(std::str::from_utf8(&bytes).is_err(), "the copy is not UTF-8");
+    let (_, from_utf8) = extraction(&utf8, &fixture("places.csv"));
+    let (source, from_gbk) = extraction(&gbk, &fixture("places.csv"));
+    assert_eq!(source.text, text);
+    assert_eq!(parts(&from_gbk), parts(&from_utf8));
+    let figures = |x: &Extraction| -> Vec<(String, String, usize)> {
+        x.figures.iter().map(|f| (f.value.clone(), f.indicator.clone(), f.start)).collect()
+    };
+    assert!(!figures(&from_utf8).is_empty());
+    assert_eq!(figures(&from_gbk), figures(&from_utf8), "the same figures at the same code points");
 }

@@ -125,6 +125,7 @@ const TRAILS: &[&str] = &[
     "分别为", "分别达到", "分别达", "分别", "达到", "提高至", "提高到", "降低至", "降低到", "下降至", "下降到",
     "增长至", "增长到", "增加至", "增加到", "减少至", "压缩至", "压缩到", "控制在", "保持在", "稳定在", "增至",
     "降至", "超过", "突破", "完成", "达", "为", "至", "到", "的", "了", "等", "从", "由", "双双", "均", "都",
+    "预计", "持续", "继续", "始终", "有望",
 ];
 /// Words after a unit that qualify the number, not name what it counts (`3.5%以内`).
 const NOT_NOUNS: &[&str] = &["以内", "以上", "以下", "左右", "之内", "以来", "上下"];
@@ -187,6 +188,8 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
     // so that the paragraph is read in time linear in its length however its figures are laid out.
     let mut sentence_start = 0;
     let mut read_up_to = 0;
+    // The last 预计 read so far: the text between two figures is searched once.
+    let mut estimate_at: Option<usize> = None;
     // The first figure of the list each figure stands in (itself if it opens one).
     let mut lists: Vec<usize> = Vec::with_capacity(raws.len());
     // Where the words read for each figure end: a figure's noun after its unit is not the next one's phrase.
@@ -194,6 +197,9 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
     let mut read_from: Vec<usize> = Vec::with_capacity(raws.len());
     for (n, raw) in raws.iter().enumerate() {
         sentence_start = after_last_in(text, read_up_to, raw.lead, is_sentence_end).unwrap_or(sentence_start);
+        if let Some(at) = text[read_up_to..raw.lead].rfind("预计") {
+            estimate_at = Some(read_up_to + at);
+        }
         let floor = n.checked_sub(1).map_or(0, |p| raws[p].end);
         let punctuation = after_last_in(text, floor, raw.lead, is_clause_mark).unwrap_or(0);
         read_up_to = raw.lead;
@@ -246,7 +252,7 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
                 && !text[sentence_start.max(floor)..raw.lead].contains("累计");
             if period.start < period.end && level { Period { start: period.end, end: period.end } } else { period }
         });
-        let estimate = text[sentence_start..raw.lead].contains("预计");
+        let estimate = estimate_at.is_some_and(|at| at >= sentence_start);
         let kind = match (period.zip(context.report_year), context.kind) {
             _ if estimate => FigureKind::Estimate,
             (Some((period, report)), _) if period.end < report => FigureKind::Result,

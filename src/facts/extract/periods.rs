@@ -3,9 +3,10 @@
 //! (`五年来`, `过去五年`), and the years named relative to the report (`今年`, `去年`, `明年`).
 //!
 //! A year a figure is compared with is not its period: `比2020年`, `较上年`, `与去年相比`, `上年同期`, and a year
-//! since which something runs (`2020年以来`), nor a year inside the title of a document (`《…2035年…》`). A cue
-//! opening a sentence (in its first clause: `2025年，`, `五年来，`) speaks for the sentences after it in the
-//! paragraph until the next such cue; a cue inside a sentence only for the rest of that sentence.
+//! since which something runs (`2020年以来`), nor a year inside the title of a document (`《…2035年…》`) or in
+//! brackets after a name (`顶层设计（2019~2025 年）`). A cue opening a sentence (in its first clause: `2025年，`,
+//! `五年来，`) speaks for the sentences after it in the paragraph until the next such cue; a cue inside a sentence
+//! only for the rest of that sentence.
 
 use super::text::{is_clause_mark, is_sentence_end};
 use crate::document::chinese_number;
@@ -55,8 +56,9 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         match c {
-            '《' => in_title += 1,
-            '》' => in_title = in_title.saturating_sub(1),
+            // A period in a title or in brackets is the document's (`顶层设计（2019~2025 年）`), not a figure's.
+            '《' | '（' | '(' => in_title += 1,
+            '》' | '）' | ')' => in_title = in_title.saturating_sub(1),
             _ if is_sentence_end(c) => {
                 sentence_start = at + c.len_utf8();
                 clause_marks = 0;
@@ -212,6 +214,8 @@ mod tests {
         assert!(periods("与2020年相比").is_empty());
         assert!(periods("2020年以来").is_empty());
         assert!(periods("印发《2030年前碳达峰行动方案》").is_empty());
+        // Qingpu 2020: the period of a plan, in brackets after its name.
+        assert!(periods("编制新型智慧城市顶层设计（2019~2025 年）和三年行动计划").is_empty());
         assert!(periods("实现十五年连增").is_empty(), "十五 without 五 is no plan");
         assert!(periods("较“十三五”末改善16.5%").is_empty(), "a baseline");
         assert_eq!(periods("“十四五”末达到90%"), [(2025, 2025, true)]);

@@ -276,6 +276,9 @@ fn what_is_new_average_growth_comparisons_and_shared_subjects_stay_in_the_indica
     );
     // Shandong 2026: 均 is no part of what grew.
     assert_eq!(indicators("游客人数、旅游收入均增长10%以上。"), ["旅游收入增长"]);
+    // Fujian and Hunan 2026: adverbs before the link to the number are no part of what is measured.
+    assert_eq!(indicators("数字经济增加值预计达3.4万亿元。"), ["数字经济增加值"]);
+    assert_eq!(indicators("民生支出占比持续保持在70%以上。"), ["民生支出占比"]);
     // Fujian 2026: what the projects invested.
     assert_eq!(indicators("1550个省重点项目完成投资7398亿元。"), ["省重点项目", "省重点项目完成投资"]);
     // Fujian 2026: the balances, without 双双 (the list before it is cut at its 、, as every phrase is).
