@@ -202,6 +202,7 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
         }
         let floor = n.checked_sub(1).map_or(0, |p| raws[p].end);
         let punctuation = after_last_in(text, floor, raw.lead, is_clause_mark).unwrap_or(0);
+        let punctuation = coordinated_from(text, floor, sentence_start, punctuation, raw.lead);
         read_up_to = raw.lead;
         let before = n.checked_sub(1).map(|p| (&raws[p], read_to[p], first + p));
         let next_lead = raws.get(n + 1).map_or(text.len(), |r| r.lead);
@@ -281,6 +282,36 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
     pair_respectively(text, &raws, &lists, &mut out[first..]);
     from_to(text, &raws, &mut out[first..]);
 }
+
+/// Where the phrase of a figure starts when the words before its phrase's 、 are subjects coordinated with it,
+/// short nouns that share its head (`金融机构本外币存、贷款余额双双突破…`, `游客人数、旅游收入均增长…`): at the first of
+/// them. Otherwise at `punctuation`. The subjects stand after a clause mark, or open a sentence with no figure
+/// before them: words right after a figure (`20个央陕合作项目落地、总投资…`) are what that figure counted.
+fn coordinated_from(text: &str, figure_end: usize, sentence_start: usize, punctuation: usize, lead: usize) -> usize {
+    let Some(before) = text[..punctuation].strip_suffix('、') else { return punctuation };
+    let floor = figure_end.max(sentence_start);
+    if before.len() <= floor {
+        return punctuation;
+    }
+    let mark = after_last_in(text, floor, before.len(), |c| is_clause_mark(c) && c != '、');
+    let Some(start) = mark.or((figure_end <= sentence_start).then_some(sentence_start)) else { return punctuation };
+    let items = &text[start..before.len()];
+    let short = |item: &str| (1..=COORDINATED_ITEM).contains(&item.chars().count());
+    let phrase = simplify(&text[punctuation..lead]);
+    // What grew, where the phrase is of a growth (`旅游收入均增长`).
+    let phrase = GROWTH_VERBS.iter().find_map(|v| phrase.strip_suffix(v)).map_or(phrase, simplify);
+    let head = HEADS.iter().any(|h| phrase.ends_with(h));
+    // A clause that ranks (`花卉产量全球第一`, `规模最大`) is no subject.
+    let noun = |item: &str| short(item) && !item.contains(['最', '第']);
+    if head && items.split('、').all(noun) && !items.contains(|c: char| c.is_ascii_digit()) {
+        start
+    } else {
+        punctuation
+    }
+}
+
+/// The most characters a subject coordinated with the next by 、 may have (`游客人数`, `金融机构本外币存`).
+const COORDINATED_ITEM: usize = 8;
 
 /// How far back from a list a 分别 is looked for, in bytes (about 60 characters).
 const LIST_REACH: usize = 180;

@@ -275,14 +275,18 @@ fn what_is_new_average_growth_comparisons_and_shared_subjects_stay_in_the_indica
         ["农村居民收入增长", "农村居民收入增长高于全国平均"]
     );
     // Shandong 2026: 均 is no part of what grew.
-    assert_eq!(indicators("游客人数、旅游收入均增长10%以上。"), ["旅游收入增长"]);
+    assert_eq!(indicators("游客人数、旅游收入均增长10%以上。"), ["游客人数、旅游收入增长"]);
     // Fujian and Hunan 2026: adverbs before the link to the number are no part of what is measured.
     assert_eq!(indicators("数字经济增加值预计达3.4万亿元。"), ["数字经济增加值"]);
     assert_eq!(indicators("民生支出占比持续保持在70%以上。"), ["民生支出占比"]);
     // Fujian 2026: what the projects invested.
     assert_eq!(indicators("1550个省重点项目完成投资7398亿元。"), ["省重点项目", "省重点项目完成投资"]);
-    // Fujian 2026: the balances, without 双双 (the list before it is cut at its 、, as every phrase is).
-    assert_eq!(indicators("金融机构本外币存、贷款余额双双突破6万亿元。"), ["贷款余额"]);
+    // Fujian 2026: both balances, without 双双.
+    assert_eq!(indicators("金融机构本外币存、贷款余额双双突破6万亿元。"), ["金融机构本外币存、贷款余额"]);
+    // Not a list of actions before it, nor the item of a list of figures.
+    assert_eq!(indicators("推进产业转型升级、新增企业100家。"), ["新增企业"]);
+    // Yunnan 2026: a ranking clause before it is no subject of the share.
+    assert_eq!(indicators("花卉产量全球第一、优质鲜切花占比60%。"), ["优质鲜切花占比"]);
 }
 
 #[test]
