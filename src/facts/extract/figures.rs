@@ -230,6 +230,8 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
                     && read <= from
                     && text[read..from].trim() == "、"
                     && growth.is_none()
+                    // An item with a verb of its own says something else (`新增发电装机…、总装机达9157万千瓦`).
+                    && !LEVEL_LINKS.iter().chain(&["为", "超过", "突破", "超"]).any(|w| text[from..raw.lead].trim_end().ends_with(w))
                     && let Some(lead) = NEW_LEADS.iter().find(|l| out[index].indicator.starts_with(*l))
                     && !NEW_LEADS.iter().any(|l| indicator.starts_with(l))
                 {

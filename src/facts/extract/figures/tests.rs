@@ -262,6 +262,8 @@ fn what_is_new_average_growth_comparisons_and_shared_subjects_stay_in_the_indica
     };
     // Liaoning 2026: 新增 is written once for the list.
     assert_eq!(indicators("新增专业技术人才19.3万人、技能人才19.6万人。"), ["新增专业技术人才", "新增技能人才"]);
+    // Hunan 2026: an item with its own verb is not new.
+    assert_eq!(indicators("新增发电装机4178万千瓦、总装机达9157万千瓦。"), ["新增发电装机", "总装机"]);
     // Anhui 2026: an average over the years.
     assert_eq!(indicators("研发人员总量年均增长11.2%。"), ["研发人员总量年均增长"]);
     // Shandong 2026: the comparison is of the growth before it.
