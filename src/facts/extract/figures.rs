@@ -66,6 +66,11 @@ impl Figure {
     pub fn written(&self) -> Written<'_> {
         Written { value: &self.value, upper: self.upper.as_deref(), unit: &self.unit, qualifier: self.qualifier }
     }
+
+    /// What it is of: the indicator, or for a growth rate what grew.
+    fn subject(&self) -> &str {
+        self.growth.as_ref().map_or(&self.indicator, |g| &g.of)
+    }
 }
 
 /// What a growth rate is the growth of.
@@ -117,6 +122,12 @@ const LEVEL_LINKS: &[&str] = &[
     "降低到",
     "降低至",
 ];
+/// Whether the words before a number end with a verb that links it as a level or a bound (`达`, `增至`, `超过`).
+fn linked(before: &str) -> bool {
+    let before = before.trim_end();
+    LEVEL_LINKS.iter().chain(&["为", "超过", "突破", "超"]).any(|w| before.ends_with(w))
+}
+
 /// Verbs of a cause before what it drives.
 const CAUSES: &[&str] = &["带动", "拉动", "推动", "促进", "助推", "助力"];
 /// Trailing words taken off an indicator phrase: the links between it and the number.
@@ -231,7 +242,7 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
                     && text[read..from].trim() == "、"
                     && growth.is_none()
                     // An item with a verb of its own says something else (`新增发电装机…、总装机达9157万千瓦`).
-                    && !LEVEL_LINKS.iter().chain(&["为", "超过", "突破", "超"]).any(|w| text[from..raw.lead].trim_end().ends_with(w))
+                    && !linked(&text[from..raw.lead])
                     && let Some(lead) = NEW_LEADS.iter().find(|l| out[index].indicator.starts_with(*l))
                     && !NEW_LEADS.iter().any(|l| indicator.starts_with(l))
                 {
@@ -499,12 +510,12 @@ fn read_phrase(
     if let Some((_, figure)) = previous
         && words.noun.is_none()
     {
-        let subject = figure.growth.as_ref().map_or(&figure.indicator, |g| &g.of);
+        let subject = figure.subject();
         if COMPARED.iter().any(|w| label.starts_with(w)) {
             return (format!("{}{label}", figure.indicator), None, from, raw.end);
         }
         if SAME_SUBJECT.iter().any(|w| phrase.starts_with(w)) && !meaningful(label) && !subject.is_empty() {
-            return (subject.clone(), None, from, raw.end);
+            return (subject.to_owned(), None, from, raw.end);
         }
         // A word or two after a figure that counted a noun is said of that noun (`1550个省重点项目完成投资…`).
         let from_figure = simplify(&text[words.from_figure..raw.lead]);
@@ -525,7 +536,7 @@ fn read_phrase(
                 words_from_figure
             } else if let Some((_, figure)) = previous {
                 // A figure of the same subject as the one before it (`地区生产总值…台阶、达14.2万亿元`).
-                return (figure.growth.as_ref().map_or(&figure.indicator, |g| &g.of).clone(), None, from, raw.end);
+                return (figure.subject().to_owned(), None, from, raw.end);
             } else if phrase.is_empty() {
                 clause(text, raw.lead, raw.end)
             } else {
