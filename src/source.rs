@@ -8,7 +8,7 @@
 mod matcher;
 mod span;
 
-pub use matcher::Matcher;
+pub use matcher::{Matcher, leftmost_longest};
 pub use span::{CONTEXT, Locator, Span};
 
 use crate::error::{DataError, Location};

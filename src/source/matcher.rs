@@ -2,53 +2,61 @@
 //!
 //! Takes names, each with the index of what it names, and a text, and gives every occurrence. The one name
 //! matcher of the project: the mentions of curated entities, the known places and the quoted terms of an
-//! extraction are all found with it.
+//! extraction are all found with it. An Aho-Corasick automaton ([`aho_corasick`]) finds every occurrence of every
+//! name in one pass, in time linear in the text and the occurrences, however many names there are.
 
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// A set of words, each with the index of what it names.
 pub struct Matcher<'a> {
-    /// The words, by their first character, longest first.
-    by_first: HashMap<char, Vec<(&'a str, usize)>>,
+    /// The words, in the automaton's pattern order, with what each names.
+    words: Vec<(&'a str, usize)>,
+    automaton: Option<AhoCorasick>,
 }
 
 impl<'a> Matcher<'a> {
     /// The words and what each names; a word given twice names what it named first. Empty words are ignored.
     pub fn new(words: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(&'a str, usize)>> = HashMap::new();
-        for (word, owner) in words {
-            let Some(first) = word.chars().next() else { continue };
-            let list = by_first.entry(first).or_default();
-            if !list.iter().any(|(w, _)| *w == word) {
-                list.push((word, owner));
-            }
-        }
-        for list in by_first.values_mut() {
-            // Longest first; equal lengths by text, so that the order never depends on the input's.
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
-        }
-        Self { by_first }
+        let mut seen = std::collections::HashSet::new();
+        let words: Vec<(&'a str, usize)> =
+            words.into_iter().filter(|(w, _)| !w.is_empty() && seen.insert(*w)).collect();
+        let automaton = (!words.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(words.iter().map(|(w, _)| w))
+                .expect("an automaton of a few hundred thousand words fits the default limits")
+        });
+        Self { words, automaton }
     }
 
     /// Calls `found(start, end, owner)` (byte offsets) for each occurrence in `text`, left to right: at each
     /// position the longest word that starts there, then on after it. A word that begins or ends with an ASCII
     /// letter or digit is not taken out of a longer ASCII word or number (`110` in `1100`).
-    pub fn find(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
-        if self.by_first.is_empty() {
-            return;
-        }
-        let mut at = 0;
-        while let Some(c) = text[at..].chars().next() {
-            let hit = self.by_first.get(&c).and_then(|list| {
-                list.iter().find(|(word, _)| text[at..].starts_with(word) && bounded(text, at, at + word.len()))
-            });
-            match hit {
-                Some((word, owner)) => {
-                    found(at, at + word.len(), *owner);
-                    at += word.len();
-                }
-                None => at += c.len_utf8(),
-            }
+    pub fn find(&self, text: &str, found: impl FnMut(usize, usize, usize)) {
+        leftmost_longest(self.occurrences(text), found);
+    }
+
+    /// Every occurrence of every word in `text`, overlapping ones too, as `(start, end, owner)`, in no order; a
+    /// word that begins or ends with an ASCII letter or digit only where it is not cut from a longer ASCII word.
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let Some(automaton) = &self.automaton else { return Vec::new() };
+        automaton
+            .find_overlapping_iter(text)
+            .filter(|m| bounded(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), self.words[m.pattern().as_usize()].1))
+            .collect()
+    }
+}
+
+/// Calls `found(start, end, owner)` for the occurrences of `all` that stand left to right without overlapping: at
+/// each position the longest that starts there, then on after it.
+pub fn leftmost_longest(mut all: Vec<(usize, usize, usize)>, mut found: impl FnMut(usize, usize, usize)) {
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut at = 0;
+    for (start, end, owner) in all {
+        if start >= at {
+            found(start, end, owner);
+            at = end;
         }
     }
 }
