@@ -51,7 +51,7 @@ fn bench(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let report =
         std::fs::read_to_string(root.join("data/source/qingpu-2020-government-work-report.md")).expect("the report");
-    let gazetteer = Gazetteer::read(&root.join("data/places.csv")).expect("the gazetteer");
+    let gazetteer = Gazetteer::read(&root.join("data/places.csv"), false).expect("the gazetteer");
     let mut group = c.benchmark_group("extract");
     for times in [1, 10, 100] {
         let text = repeated(&report, times);

@@ -118,7 +118,7 @@ namespace!(eli, "eli", "http://data.europa.eu/eli/ontology#", {
 });
 namespace!(fabio, "fabio", "http://purl.org/spar/fabio/", { REPORT_DOCUMENT = "ReportDocument" });
 namespace!(doco, "doco", "http://purl.org/spar/doco/", {
-    SECTION = "Section", PARAGRAPH = "Paragraph", GLOSSARY = "Glossary",
+    SECTION = "Section", PARAGRAPH = "Paragraph", GLOSSARY = "Glossary", APPENDIX = "Appendix",
 });
 namespace!(c4o, "c4o", "http://purl.org/spar/c4o/", { HAS_CONTENT = "hasContent" });
 namespace!(
@@ -136,7 +136,7 @@ namespace!(
     TITLE_BID = "TitleBid", AIM = "Aim", MEASURE = "Measure",
     QUALITATIVE_TARGET = "QualitativeTarget", QUALITATIVE_RESULT = "QualitativeResult", FIGURE_KIND = "FigureKind", RESULT = "Result",
     ESTIMATE = "Estimate", TARGET = "Target", CURRENT = "Current", FIGURE_KINDS = "FigureKinds",
-    DIVISION_CODE = "divisionCode", STATUS = "status", INDICATOR = "indicator", STAGE = "Stage",
+    MAIN_TARGETS_PARAGRAPH = "MainTargetsParagraph", DIVISION_CODE = "divisionCode", STATUS = "status", INDICATOR = "indicator", STAGE = "Stage",
     STAGE_PROP = "stage", STAGE_KIND = "StageKind", STAGE_KIND_PROP = "stageKind", STAGE_KINDS = "StageKinds",
     ACHIEVED = "Achieved", UNDER_WAY = "UnderWay", PLANNED = "Planned", RUNNING_TOTAL = "runningTotal",
     FIGURE_KIND_PROP = "figureKind", CONCERNS = "concerns", GROWTH_OF = "growthOf",

@@ -11,6 +11,7 @@
 //! person to review ([`Extraction::write_candidates`]). Nothing here knows the Qingpu report: the rules are those of the genre.
 
 mod candidates;
+mod divisions;
 mod figures;
 mod front;
 mod periods;
@@ -113,7 +114,8 @@ pub struct Extraction {
     pub terms: Vec<Term>,
     pub figures: Vec<Figure>,
     pub places: Vec<PlaceMentions>,
-    /// The place the report is about: the first known place named in its title, as an index into `places`.
+    /// The place the report is of (its region): the most specific division its title names (else its session's
+    /// name or its speaker's post), as an index into `places`.
     pub area: Option<usize>,
     /// When, at which session and by whom it was delivered, as its front matter says.
     pub front: Front,
@@ -137,10 +139,10 @@ pub fn extract_file(report: &Path, options: &Options) -> Result<Extraction, Extr
     check_base_iri(&options.base_iri)?;
     let source = read(report)?;
     let gazetteer = match &options.gazetteer {
-        Some(file) => Gazetteer::read(file)?,
+        Some(file) => Gazetteer::read(file, true)?,
         None => {
             let file = options.data.join("places.csv");
-            if file.is_file() { Gazetteer::read(&file)? } else { Gazetteer::default() }
+            if file.is_file() { Gazetteer::read(&file, false)? } else { Gazetteer::national() }
         }
     };
     let mut extraction = extract(&source, &gazetteer);
@@ -202,12 +204,17 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
     let parts = structure::parts(&document, year, &mut locator);
     let front = front::front(source, &document, &mut locator);
     let glossary = terms::glossary(&document, &mut locator);
-    let glossary_start = document.glossary.as_ref().map_or(usize::MAX, |g| g.paragraph);
     let words = terms::quoted(source);
     let term_matcher = Matcher::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), i)));
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); words.len()];
-    let place_matcher = gazetteer.matcher();
-    let mut mentions: Vec<Vec<Occurrence>> = vec![Vec::new(); gazetteer.places.len()];
+    // The report's region, from its title, else the first line of its front matter that names a place (the
+    // session's, `在贵州省第十四届人民代表大会…`, or the speaker's post).
+    let first_part = document.sections.first().map_or(source.paragraphs.len(), |s| s.paragraph);
+    let front_matter = document.title.map_or(0, |t| t + 1)..first_part;
+    let opening = document.title.into_iter().chain(front_matter).map(|i| source.paragraphs[i].text.as_str());
+    let region = gazetteer.region(opening);
+    let finder = gazetteer.finder(region.as_ref());
+    let mut mentions: Vec<Vec<Occurrence>> = Vec::new();
     let mut figures = Vec::new();
     let mut paragraphs = Vec::with_capacity(source.paragraphs.len());
     let sections = document.innermost(source.paragraphs.len());
@@ -225,7 +232,7 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
         let text = paragraph.text.as_str();
         let spans = locator.spans(0, text.len());
         paragraphs.push(ParagraphPlace { text: text.to_owned(), spans, line: paragraph.line, section });
-        if paragraph.index < glossary_start {
+        if !document.glossary.as_ref().is_some_and(|g| g.holds(paragraph.index)) {
             let mut context = structure::Context::new(&parts, year, paragraph.index, section);
             match carried {
                 Some((part, period)) if part == top(section) => context.period = Some(period),
@@ -237,7 +244,12 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
             }
         }
         term_matcher.find(text, |at, end, owner| occurrences[owner].push(text::occurrence(&locator, at, end)));
-        place_matcher.find(text, |at, end, owner| mentions[owner].push(text::occurrence(&locator, at, end)));
+        finder.find(text, |at, end, owner| {
+            if mentions.len() <= owner {
+                mentions.resize_with(owner + 1, Vec::new);
+            }
+            mentions[owner].push(text::occurrence(&locator, at, end));
+        });
     }
     let terms: Vec<Term> = words
         .iter()
@@ -245,14 +257,8 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
         .filter(|(_, occurrences)| !occurrences.is_empty())
         .map(|(text, occurrences)| Term { text: text.clone(), occurrences })
         .collect();
-    let area = document.title.and_then(|i| {
-        let mut first = None;
-        place_matcher.find(&source.paragraphs[i].text, |_, _, owner| {
-            first.get_or_insert(owner);
-        });
-        first
-    });
-    let (places, area) = places::mentioned(gazetteer, mentions, area);
+    let area = region.as_ref().and_then(|r| finder.region_owner(r));
+    let (places, area) = finder.mentioned(mentions, area);
     Extraction {
         base_iri: DEFAULT_BASE_IRI.to_owned(),
         name: source.name.clone(),

@@ -3,7 +3,8 @@
 //!
 //! Takes the report's [`Document`] structure, its paragraphs with the spans they occupy and a [`DocumentIris`]
 //! scheme, and writes the report (`fabio:ReportDocument`), its parts (`doco:Section`), its glossary
-//! (`doco:Glossary`) and its paragraphs in order (`doco:Paragraph`, with their text and spans). The one writer of
+//! (`doco:Glossary`), its appendices (`doco:Appendix`) and its paragraphs in order (`doco:Paragraph`, with their
+//! text and spans; the one that sets out the year's main targets also `qpk:MainTargetsParagraph`). The one writer of
 //! the report as a document, for the curated report and an extracted one alike. Spans are collected in [`Spans`]
 //! while the graphs are written, and written once at the end ([`write_spans`]).
 
@@ -67,8 +68,13 @@ pub fn write(
         let node = section(index);
         let parent = part.parent.map_or_else(|| document.clone(), section);
         out.add(&node, rdf::TYPE, doco::SECTION);
+        if part.appendix && part.parent.is_none() {
+            out.add(&node, rdf::TYPE, doco::APPENDIX);
+        }
         out.add(&node, dcterms::TITLE, &zh(&part.title));
-        out.add(&node, skos::NOTATION, &Literal::new_simple_literal(&part.marker));
+        if !part.marker.is_empty() {
+            out.add(&node, skos::NOTATION, &Literal::new_simple_literal(&part.marker));
+        }
         out.add(&node, schema::POSITION, &integer(part.number));
         out.add(&node, dcterms::IS_PART_OF, &parent);
         out.add(&parent, dcterms::HAS_PART, &node);
@@ -76,7 +82,7 @@ pub fn write(
             out.add(&node, dcterms::SUBJECT, &subject);
         }
     }
-    let glossary = structure.glossary.as_ref().map(|g| (g.paragraph, names.section("glossary")));
+    let glossary = structure.glossary.as_ref().map(|g| (g, names.section("glossary")));
     if let (Some(entries), Some((_, node))) = (&structure.glossary, &glossary) {
         out.add(node, rdf::TYPE, doco::GLOSSARY);
         out.add(node, rdf::TYPE, doco::SECTION);
@@ -88,12 +94,15 @@ pub fn write(
     for (index, (paragraph, part)) in report.paragraphs.iter().zip(innermost).enumerate() {
         let node = names.paragraph(index);
         let within = match (&glossary, part) {
-            (Some((start, glossary)), _) if index >= *start => glossary.clone(),
+            (Some((entries, glossary)), _) if entries.holds(index) => glossary.clone(),
             (_, Some(part)) => section(part),
             _ => document.clone(),
         };
         let first: String = paragraph.text.trim_start_matches('#').trim().chars().take(FIRST_WORDS).collect();
         out.add(&node, rdf::TYPE, doco::PARAGRAPH);
+        if structure.main_targets == Some(index) {
+            out.add(&node, rdf::TYPE, qpk::MAIN_TARGETS_PARAGRAPH);
+        }
         out.add(&node, rdfs::LABEL, &zh(&first));
         out.add(&node, c4o::HAS_CONTENT, &zh(paragraph.text));
         out.add(&node, schema::POSITION, &integer(index + 1));

@@ -19,7 +19,7 @@ fn quads() -> Vec<Quad> {
     let graph = crate::graph();
     let mut quads: Vec<Quad> = graph.store.iter().collect::<Result<_, _>>().expect("quads");
     let source = extract::read(&root().join("data/source/qingpu-2020-government-work-report.md")).expect("report");
-    let gazetteer = Gazetteer::read(&root().join("data/places.csv")).expect("gazetteer");
+    let gazetteer = Gazetteer::read(&root().join("data/places.csv"), false).expect("gazetteer");
     quads.extend(qingpu_kg::build::extracted_quads(&extract::extract(&source, &gazetteer)));
     quads
 }

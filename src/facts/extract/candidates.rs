@@ -174,7 +174,7 @@ fn tasks(x: &Extraction) -> Table {
                 Some(PartKind::Plan) => "task",
                 None => "",
             };
-            let id = format!("part-{}", x.document.path(index).replace('/', "-"));
+            let id = x.document.key(index);
             let evidence = part.title_spans.iter().map(|s| s.exact.as_str()).collect::<String>();
             vec![id, kind.into(), section.title.clone(), String::new(), String::new(), part.notation.clone(), evidence]
         })

@@ -73,7 +73,7 @@ pub(super) fn front(source: &Source, document: &Document, locator: &mut Locator<
 /// A date line `——2026年1月26日在…会议上` (the dash may be left out when the session follows; the date may be
 /// written in Chinese numerals, `二〇二六年一月二十七日`): the date as `YYYY-MM-DD` and the byte range of the date.
 fn date_line(text: &str) -> Option<(String, usize, usize)> {
-    let body = text.trim_start_matches(['—', '-', '－', '─', ' ', '\u{3000}']);
+    let body = text.trim_start_matches(['—', '―', '-', '－', '─', '（', '(', ' ', '\u{3000}']);
     let at = text.len() - body.len();
     let (year, rest) = number(body, '年')?;
     let (month, rest) = number(rest, '月')?;

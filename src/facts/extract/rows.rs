@@ -5,7 +5,7 @@
 //! figures as observations with their indicator phrases and units as concepts (and `growth-of` between a growth
 //! rate's indicator and the one that grew), and the known places it names, copied from the gazetteer. Each row
 //! keeps the spans it was read from, each mention of a term or place its spans, each figure the part it stands
-//! under. Ids are made from what was read (`part-2-5`, `glossary-3`, `term-{text}`, `indicator-{phrase}`,
+//! under. Ids are made from what was read (`part-2-5`, `appendix-1`, `glossary-3`, `term-{text}`, `indicator-{phrase}`,
 //! `figure-{offset}`), so the same report gives the same ids. A quoted term that is the label of a glossary entry
 //! is that entry, not a second concept. No English label is made up: rows of the report's things carry none (the
 //! schemes, lists of the project's own, have the project's labels in both languages).
@@ -14,7 +14,7 @@ use super::{Extraction, PartKind, Said};
 use crate::error::Location;
 use crate::facts::cells;
 use crate::facts::curated::{
-    Dataset, Detail, Entity, Figure, Observation, Relation, ReportFact, ReportProperty, Row, Under,
+    Dataset, Detail, Entity, Figure, Observation, Outside, Relation, ReportFact, ReportProperty, Row, Under,
 };
 use crate::iri::segment;
 use crate::kinds::{self, Kind, SCHEME_INDICATOR, SCHEME_UNIT};
@@ -91,7 +91,7 @@ pub fn rows(x: &Extraction) -> Rows {
         let place = line(section.paragraph);
         let task = Entity {
             kind: Kind::Task,
-            id: format!("part-{}", x.document.path(index).replace('/', "-")),
+            id: x.document.key(index),
             type_id: type_id.to_owned(),
             label_zh: section.title.clone(),
             label_en: String::new(),
@@ -148,6 +148,7 @@ pub fn rows(x: &Extraction) -> Rows {
     }
 
     let mut area = None;
+    let contained_in = kinds::predicate("contained-in").expect("contained-in is a predicate of the ontology");
     for (index, mentions) in x.places.iter().enumerate() {
         let known = &mentions.place;
         let place = Entity {
@@ -166,6 +167,16 @@ pub fn rows(x: &Extraction) -> Rows {
             area = Some(known.id.clone());
         }
         rows.named.extend(mentions.occurrences.iter().map(|o| (entity, o.spans.clone())));
+        if let Some(container) = mentions.container.and_then(|c| x.places.get(c)) {
+            rows.data.relations.push(Relation {
+                subject: known.id.clone(),
+                predicate: contained_in,
+                object: container.place.id.clone(),
+                evidence: Vec::new(),
+                outside: Some(Outside::DivisionCodes),
+                place: file.clone(),
+            });
+        }
     }
 
     if !x.figures.is_empty() {

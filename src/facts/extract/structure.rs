@@ -11,7 +11,7 @@
 
 use super::periods;
 use super::text::located;
-use crate::document::Document;
+use crate::document::{Document, PLAN_WORDS, REVIEW_WORDS};
 use crate::source::Source;
 use crate::source::{Locator, Span};
 use crate::values::Period;
@@ -38,26 +38,6 @@ pub struct Part {
     /// The spans of the title.
     pub title_spans: Vec<Span>,
 }
-
-/// The words of a title that mark a review of the past.
-const REVIEW_WORDS: &[&str] = &["回顾", "过去", "去年", "上年", "成绩", "成就", "成效", "总结"];
-/// The words of a title that mark the plan of the coming year or years.
-const PLAN_WORDS: &[&str] = &[
-    "任务",
-    "目标",
-    "计划",
-    "安排",
-    "打算",
-    "部署",
-    "重点工作",
-    "主要工作",
-    "思路",
-    "建议",
-    "展望",
-    "今年",
-    "明年",
-    "今后",
-];
 
 /// The first year written as a year (`2020年`, `2020 年`) in `text`.
 pub(super) fn year_in(text: &str) -> Option<u16> {
@@ -104,6 +84,8 @@ fn kinds(document: &Document, report_year: Option<u16>) -> Vec<Option<PartKind>>
     for section in &document.sections {
         let kind = match section.parent.and_then(|p| kinds.get(p)) {
             Some(parent) => *parent,
+            // An appendix is what its title says (`2026年自治区民生实事`: the year's plan), whatever precedes it.
+            None if section.appendix => kind_of_title(&section.title, report_year),
             None => {
                 let kind = kind_of_title(&section.title, report_year).or(previous.map(|_| PartKind::Plan));
                 previous = kind.or(previous);
@@ -119,12 +101,12 @@ fn kinds(document: &Document, report_year: Option<u16>) -> Vec<Option<PartKind>>
 /// year ahead, by the part it stands in (`None` before the first part, in the glossary, or where no title tells).
 pub fn paragraph_kinds(source: &Source, document: &Document) -> Vec<Option<PartKind>> {
     let kinds = kinds(document, report_year(source, document));
-    let glossary = document.glossary.as_ref().map_or(usize::MAX, |g| g.paragraph);
+    let in_glossary = |paragraph: usize| document.glossary.as_ref().is_some_and(|g| g.holds(paragraph));
     let sections = document.innermost(source.paragraphs.len());
     sections
         .iter()
         .enumerate()
-        .map(|(paragraph, section)| section.filter(|_| paragraph < glossary).and_then(|s| kinds[s]))
+        .map(|(paragraph, section)| section.filter(|_| !in_glossary(paragraph)).and_then(|s| kinds[s]))
         .collect()
 }
 
