@@ -120,18 +120,17 @@ impl Document {
                         && numbering(n).is_none()
                         && glossary_entry(n, index + 1).is_none()
                 });
-                let opens_glossary = |title: &str| GLOSSARY_WORDS.iter().any(|w| title.contains(w));
                 let entry_follows =
                     paragraphs.get(index + 1).is_some_and(|p| glossary_entry(&p.text, index + 1).is_some());
                 if let Some(title) = next {
                     title_line = Some(index + 1);
-                    if opens_glossary(title) {
+                    if is_glossary_title(title) {
                         document.glossary = Some(Glossary::open(index + 1, title));
                         in_glossary = true;
                         continue;
                     }
                 }
-                if opens_glossary(rest) || (rest.is_empty() && next.is_none() && entry_follows) {
+                if is_glossary_title(rest) || (rest.is_empty() && next.is_none() && entry_follows) {
                     document.glossary = Some(Glossary::open(index, body));
                     in_glossary = true;
                     continue;
@@ -166,13 +165,13 @@ impl Document {
                 }
                 continue;
             }
-            if is_glossary_title(body, paragraph.heading.is_some()) {
+            if is_glossary_title(body) {
                 open.close_all(&mut document, index);
                 document.glossary = Some(Glossary::open(index, body));
                 in_glossary = true;
                 continue;
             }
-            let in_appendix = open.appendix.is_some();
+            let in_appendix = open.in_appendix(&document);
             if !in_appendix && let Some(how) = states_main_targets(body) {
                 // The first paragraph of the genre's words, else the first of the plainer ones.
                 if main_targets.is_none_or(|(before, _)| how < before) {
@@ -242,6 +241,11 @@ impl Document {
         document
     }
 
+    /// The paragraphs of the front matter, of `count`: after the title, before the first part.
+    pub fn front_matter(&self, count: usize) -> std::ops::Range<usize> {
+        self.title.map_or(0, |t| t + 1)..self.sections.first().map_or(count, |s| s.paragraph)
+    }
+
     /// The innermost part of each of `count` paragraphs, in one pass over the parts (a sub-part lies inside its
     /// part).
     pub fn innermost(&self, count: usize) -> Vec<Option<usize>> {
@@ -288,18 +292,18 @@ impl Document {
 #[derive(Default)]
 struct Open {
     slots: [Option<usize>; 2],
-    /// The appendix open, if the part open is one.
-    appendix: Option<usize>,
 }
 
 impl Open {
+    /// Whether the part open is an appendix.
+    fn in_appendix(&self, document: &Document) -> bool {
+        self.slots[0].is_some_and(|i| document.sections[i].appendix)
+    }
+
     /// Closes the part open at `slot` (0 a part, 1 a sub-part) before paragraph `at`.
     fn close(&mut self, document: &mut Document, slot: usize, at: usize) {
         if let Some(i) = self.slots[slot].take() {
             document.sections[i].end = at;
-        }
-        if slot == 0 {
-            self.appendix = None;
         }
     }
 
@@ -326,12 +330,8 @@ impl Open {
         if slot == 1 {
             section.parent = self.slots[0];
         }
-        let appendix = section.appendix && slot == 0;
         document.sections.push(section);
         self.slots[slot] = Some(document.sections.len() - 1);
-        if appendix {
-            self.appendix = self.slots[0];
-        }
     }
 }
 
@@ -436,11 +436,10 @@ fn strip_heading(text: &str) -> &str {
 /// The words of a glossary's title in the genre: 名词解释, and 名词注释 or 名词释义 (`《政府工作报告》有关内容名词注释`).
 const GLOSSARY_WORDS: &[&str] = &["名词解释", "名词注释", "名词释义"];
 
-fn is_glossary_title(body: &str, heading: bool) -> bool {
-    let short = body.chars().count() <= 24;
-    short
-        && (GLOSSARY_WORDS.iter().any(|w| body.contains(w))
-            || (heading && (body.starts_with("附件") || body.starts_with("附录"))))
+/// A glossary's title: short, with a word of [`GLOSSARY_WORDS`] (an appendix of term explanations whose heading
+/// says only `附件` is told by its first entry, see [`Document::parse`]).
+fn is_glossary_title(body: &str) -> bool {
+    body.chars().count() <= 24 && GLOSSARY_WORDS.iter().any(|w| body.contains(w))
 }
 
 const NUMERALS: &[char] = &['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -114,8 +114,8 @@ pub struct Extraction {
     pub terms: Vec<Term>,
     pub figures: Vec<Figure>,
     pub places: Vec<PlaceMentions>,
-    /// The place the report is of (its region): the most specific division its title names (else its session's
-    /// name or its speaker's post), as an index into `places`.
+    /// The place the report is of (its region): the most specific division its title names (else the first line of
+    /// its front matter that names one), as an index into `places`.
     pub area: Option<usize>,
     /// When, at which session and by whom it was delivered, as its front matter says.
     pub front: Front,
@@ -209,8 +209,7 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); words.len()];
     // The report's region, from its title, else the first line of its front matter that names a place (the
     // session's, `在贵州省第十四届人民代表大会…`, or the speaker's post).
-    let first_part = document.sections.first().map_or(source.paragraphs.len(), |s| s.paragraph);
-    let front_matter = document.title.map_or(0, |t| t + 1)..first_part;
+    let front_matter = document.front_matter(source.paragraphs.len());
     let opening = document.title.into_iter().chain(front_matter).map(|i| source.paragraphs[i].text.as_str());
     let region = gazetteer.region(opening);
     let finder = gazetteer.finder(region.as_ref());

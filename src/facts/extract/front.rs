@@ -44,10 +44,8 @@ impl Front {
 
 /// Reads the front matter of `source`: the paragraphs after the title and before the first part.
 pub(super) fn front(source: &Source, document: &Document, locator: &mut Locator<'_>) -> Front {
-    let first_part = document.sections.first().map_or(source.paragraphs.len(), |s| s.paragraph);
-    let start = document.title.map_or(0, |t| t + 1);
     let mut front = Front::default();
-    for paragraph in source.paragraphs.iter().take(first_part).skip(start) {
+    for paragraph in source.paragraphs.get(document.front_matter(source.paragraphs.len())).unwrap_or_default() {
         locator.enter(paragraph.index);
         let text = paragraph.text.as_str();
         if front.delivered.is_none()
