@@ -148,6 +148,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_after_another_dash_or_in_brackets() {
+        // Qinghai 2026 opens it with ―― (U+2015), Guizhou 2026 writes it in brackets.
+        for (line, session) in [
+            ("――2026年1月27日在青海省第十四届人民代表大会第四次会议上", "青海省第十四届人民代表大会第四次会议"),
+            ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "贵州省第十四届人民代表大会第四次会议"),
+        ] {
+            let f = front_of(&format!("政府工作报告\n{line}\n省长 李炳军\n一、回顾\n"));
+            assert_eq!(f.delivered.map(|d| d.value), Some("2026-01-27".to_owned()), "{line}");
+            assert_eq!(f.session.map(|s| s.value), Some(session.to_owned()));
+        }
+    }
+
+    #[test]
     fn a_name_with_a_space_inside_and_a_full_width_space_before_it() {
         let f = front_of(
             "广西2026年政府工作报告\n——2026年1月25日在广西壮族自治区第十四届人民代表大会第五次会议上\n自治区主席 韦 韬\n一、回顾\n",
