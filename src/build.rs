@@ -72,6 +72,7 @@ pub fn emit(inputs: &Inputs, out: &mut dyn Emit) -> Result<(), GraphError> {
     let mut counting = Counting { inner: out, tally: Tally::default() };
     let source = &inputs.source;
     let report = Report {
+        text: &source.text,
         title: inputs.document.title.map(|i| source.paragraphs[i].text.trim_start_matches('#').trim()),
         structure: &inputs.document,
         paragraphs: source
@@ -365,11 +366,12 @@ pub fn extracted_quads(x: &Extraction) -> Vec<Quad> {
         .map(|(entity, spans)| Mention {
             entity,
             paragraph: spans[0].paragraph,
-            name: spans.iter().map(|s| s.exact.as_str()).collect(),
+            name: spans.iter().map(|s| s.exact(&x.text)).collect(),
             spans,
         })
         .collect();
     let report = Report {
+        text: &x.text,
         title: x.title.as_deref(),
         structure: &x.document,
         paragraphs: x.paragraphs.iter().map(|p| Paragraph { text: &p.text, spans: p.spans.clone() }).collect(),

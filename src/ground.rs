@@ -113,7 +113,7 @@ pub fn check_stages(
                     stage.status,
                     stage.subject,
                     stage.year,
-                    span.exact
+                    span.exact(&source.text)
                 ),
             });
         }

@@ -100,6 +100,8 @@ pub struct Extraction {
     pub base_iri: String,
     /// The report's file name.
     pub name: String,
+    /// The report's stored text, which every span points into ([`crate::source::Span::exact`]).
+    pub text: String,
     /// The title, without markdown.
     pub title: Option<String>,
     /// The year of the report (the first `2020年` of its title lines), if written.
@@ -261,6 +263,7 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
     Extraction {
         base_iri: DEFAULT_BASE_IRI.to_owned(),
         name: source.name.clone(),
+        text: source.text.clone(),
         title,
         year,
         document,
@@ -276,6 +279,11 @@ pub fn extract(source: &Source, gazetteer: &Gazetteer) -> Extraction {
 }
 
 impl Extraction {
+    /// The clause `figure` stands in: the quote of its `evidence`.
+    pub fn evidence(&self, figure: &Figure) -> &str {
+        figure.evidence(&self.paragraphs[figure.paragraph].text)
+    }
+
     /// The report file's name without its extension: the IRI segment of the extraction.
     pub fn stem(&self) -> &str {
         self.name.rsplit_once('.').map_or(self.name.as_str(), |(stem, _)| stem)
@@ -335,9 +343,10 @@ mod tests {
             let _ = rows(&extraction);
         }
         let extraction = extract(&Source::new("t.md", spaced), &gazetteer);
-        let titles: Vec<_> = extraction.parts.iter().map(|p| p.title_spans[0].exact.as_str()).collect();
+        let titles: Vec<_> = extraction.parts.iter().map(|p| p.title_spans[0].exact(&extraction.text)).collect();
         assert_eq!(titles[0], "2020年工作回顾");
-        let definitions = extraction.glossary.iter().map(|g| g.definition_spans.last().map(|s| s.exact.as_str()));
+        let definitions =
+            extraction.glossary.iter().map(|g| g.definition_spans.last().map(|s| s.exact(&extraction.text)));
         assert_eq!(
             definitions.collect::<Vec<_>>(),
             [

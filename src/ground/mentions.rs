@@ -82,9 +82,9 @@ impl fmt::Display for InContext<'_> {
             line,
             first.start,
             last.end,
-            first.prefix,
+            first.prefix(&self.source.text),
             self.mention.name,
-            last.suffix
+            last.suffix(&self.source.text)
         )
     }
 }

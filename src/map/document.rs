@@ -28,7 +28,7 @@ pub struct Spans {
 impl Spans {
     /// Notes that `span` is used.
     pub fn add(&mut self, span: &Span) {
-        self.by_range.entry((span.start, span.end)).or_insert_with(|| span.clone());
+        self.by_range.entry((span.start, span.end)).or_insert(*span);
     }
 }
 
@@ -41,6 +41,8 @@ pub struct Paragraph<'a> {
 
 /// What the document graph is written from.
 pub struct Report<'a> {
+    /// The stored text of the report, which every span points into.
+    pub text: &'a str,
     /// The title, without markdown.
     pub title: Option<&'a str>,
     pub structure: &'a Document,
@@ -117,7 +119,7 @@ pub fn write(
 
 /// Writes every span once, into `out` (the `document` graph): a specific resource of the report with a quote and
 /// a position selector, part of its paragraph.
-pub fn write_spans(names: &DocumentIris, spans: &Spans, out: &mut Sink<'_>) {
+pub fn write_spans(names: &DocumentIris, spans: &Spans, text: &str, out: &mut Sink<'_>) {
     for span in spans.by_range.values() {
         let target = names.span(span.range());
         let quote = NamedNode::new_unchecked(format!("{}/quote", target.as_str()));
@@ -128,12 +130,13 @@ pub fn write_spans(names: &DocumentIris, spans: &Spans, out: &mut Sink<'_>) {
         out.add(&target, oa::HAS_SELECTOR, &quote);
         out.add(&target, oa::HAS_SELECTOR, &position);
         out.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR);
-        out.add(&quote, oa::EXACT, &Literal::new_simple_literal(&span.exact));
-        if !span.prefix.is_empty() {
-            out.add(&quote, oa::PREFIX_PROP, &Literal::new_simple_literal(&span.prefix));
+        out.add(&quote, oa::EXACT, &Literal::new_simple_literal(span.exact(text)));
+        let (prefix, suffix) = (span.prefix(text), span.suffix(text));
+        if !prefix.is_empty() {
+            out.add(&quote, oa::PREFIX_PROP, &Literal::new_simple_literal(prefix));
         }
-        if !span.suffix.is_empty() {
-            out.add(&quote, oa::SUFFIX, &Literal::new_simple_literal(&span.suffix));
+        if !suffix.is_empty() {
+            out.add(&quote, oa::SUFFIX, &Literal::new_simple_literal(suffix));
         }
         out.add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
         out.add(&position, oa::START, &integer(span.start));

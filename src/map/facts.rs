@@ -159,7 +159,7 @@ pub fn map(iris: &Iris, data: &Dataset, grounding: &Grounding, anchors: &Anchors
         Some(iris.entity(entity.kind, &entity.id))
     };
     document::write(names, &anchors.report, &task, &mut document, &mut spans);
-    document::write_spans(names, &spans, &mut document);
+    document::write_spans(names, &spans, anchors.report.text, &mut document);
 }
 
 fn map_entity(iris: &Iris, entity: &Entity, facts: &mut Sink<'_>, periods: &mut BTreeMap<Period, NamedNode>) {

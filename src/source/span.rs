@@ -2,7 +2,8 @@
 //!
 //! Takes a [`Source`] and a paragraph's byte range and gives the [`Span`]s of the stored file it comes from: one,
 //! or one per piece where the range runs across a page break, so that the stored text at `[start, end)` is always
-//! exactly a span's `exact`. The one span builder of the project: quotes of the curated rows, mentions, paragraphs
+//! exactly a span's [`exact`](Span::exact). A span is positions only; its words are read from the stored text
+//! when they are written, so that a report of a million figures holds no second copy of its words. The one span builder of the project: quotes of the curated rows, mentions, paragraphs
 //! and extracted items all get their spans here. Also finds a quote in the paragraphs ([`Source::locate`]).
 
 use super::Source;
@@ -10,17 +11,15 @@ use super::Source;
 /// How many code points of context a span keeps on each side (`oa:prefix`, `oa:suffix`).
 pub const CONTEXT: usize = 12;
 
-/// A span of the stored text, in Unicode code points.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A span of the stored text, in Unicode code points, and where it lies in the stored text's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
-    /// The stored text at `[start, end)`.
-    pub exact: String,
-    /// Up to [`CONTEXT`] code points before, not crossing a line.
-    pub prefix: String,
-    /// Up to [`CONTEXT`] code points after, not crossing a line.
-    pub suffix: String,
+    /// The byte of the stored text where it starts.
+    pub byte_start: usize,
+    /// The byte of the stored text where it ends.
+    pub byte_end: usize,
     /// The paragraph the span lies in.
     pub paragraph: usize,
 }
@@ -29,6 +28,37 @@ impl Span {
     /// `start..end`.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
+    }
+
+    /// The stored text at `[start, end)`; `text` is the stored text of the source the span is of.
+    pub fn exact<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.byte_start..self.byte_end]
+    }
+
+    /// Up to [`CONTEXT`] code points of `text` (the stored text) before the span, not crossing a line.
+    pub fn prefix<'t>(&self, text: &'t str) -> &'t str {
+        let before = &text[..self.byte_start];
+        let mut from = before.len();
+        for (at, c) in before.char_indices().rev().take(CONTEXT) {
+            if c == '\n' {
+                break;
+            }
+            from = at;
+        }
+        &before[from..]
+    }
+
+    /// Up to [`CONTEXT`] code points of `text` (the stored text) after the span, not crossing a line.
+    pub fn suffix<'t>(&self, text: &'t str) -> &'t str {
+        let after = &text[self.byte_end..];
+        let mut to = 0;
+        for (at, c) in after.char_indices().take(CONTEXT) {
+            if c == '\n' {
+                break;
+            }
+            to = at + c.len_utf8();
+        }
+        &after[..to]
     }
 }
 
@@ -91,7 +121,6 @@ impl<'a> Locator<'a> {
     /// The spans of `[from, to)` (bytes of the current paragraph's text): one per piece of the stored file.
     pub fn spans(&self, from: usize, to: usize) -> Vec<Span> {
         let paragraph = &self.source.paragraphs[self.paragraph];
-        let text = &self.source.text;
         paragraph
             .segments
             .iter()
@@ -101,15 +130,11 @@ impl<'a> Locator<'a> {
                     let byte_start = segment.source_byte + (lo - segment.text_byte);
                     let byte_end = byte_start + (hi - lo);
                     let start = segment.source_char + (self.chars[lo] - self.chars[segment.text_byte]) as usize;
-                    let mut prefix: Vec<char> =
-                        text[..byte_start].chars().rev().take_while(|&c| c != '\n').take(CONTEXT).collect();
-                    prefix.reverse();
                     Span {
                         start,
                         end: start + (self.chars[hi] - self.chars[lo]) as usize,
-                        exact: text[byte_start..byte_end].to_owned(),
-                        prefix: prefix.into_iter().collect(),
-                        suffix: text[byte_end..].chars().take_while(|&c| c != '\n').take(CONTEXT).collect(),
+                        byte_start,
+                        byte_end,
                         paragraph: paragraph.index,
                     }
                 })
@@ -165,12 +190,12 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         for span in &spans {
             let stored: String = chars[span.start..span.end].iter().collect();
-            assert_eq!(stored, span.exact);
+            assert_eq!(stored, span.exact(text));
         }
-        assert_eq!(spans[0].exact, "促进生态");
-        assert_eq!(spans[1].exact, "环境标准");
-        assert_eq!(spans[0].prefix, "前文，");
-        assert_eq!(spans[1].suffix, "统一。");
+        assert_eq!(spans[0].exact(text), "促进生态");
+        assert_eq!(spans[1].exact(text), "环境标准");
+        assert_eq!(spans[0].prefix(text), "前文，");
+        assert_eq!(spans[1].suffix(text), "统一。");
     }
 
     #[test]
@@ -204,11 +229,11 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(spans.len(), 2);
         for span in &spans {
-            assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact);
+            assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact(text));
         }
-        assert_eq!(spans[0].exact, "税收总收入539.5");
-        assert_eq!(spans[1].exact, "亿元");
-        assert_eq!(spans[0].prefix, "完成土地出让，");
+        assert_eq!(spans[0].exact(text), "税收总收入539.5");
+        assert_eq!(spans[1].exact(text), "亿元");
+        assert_eq!(spans[0].prefix(text), "完成土地出让，");
         let whole = locator.spans(0, paragraph.len());
         assert_eq!((chars[whole[0].start], chars[whole[1].end - 1]), ('完', '。'));
     }

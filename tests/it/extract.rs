@@ -86,7 +86,7 @@ fn qingpu_all_22_glossary_entries_with_their_definitions() {
     let four = &x.glossary[3];
     assert_eq!(four.definition_spans.len(), 2);
     for span in x.glossary.iter().flat_map(|g| g.term_spans.iter().chain(&g.definition_spans)) {
-        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact);
+        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact(&source.text));
     }
 }
 
@@ -167,7 +167,7 @@ fn a_district_report_in_markdown_with_an_appendix() {
     assert_eq!(figure("2.5").growth.as_ref().map(|g| g.verb.as_str()), Some("下降"));
     assert_eq!(figure("21").qualifier.map(|q| q.word), Some("约"));
     assert_eq!(figure("40").qualifier.map(|q| q.word), Some("余"));
-    assert_eq!((figure("1250").unit.as_str(), figure("1250").evidence.as_str()), ("家", "新引进企业1,250家"));
+    assert_eq!((figure("1250").unit.as_str(), x.evidence(figure("1250"))), ("家", "新引进企业1,250家"));
     assert_eq!((figure("1.2").unit.as_str(), figure("1.2").multiplier), ("万个", 4));
     assert_eq!((figure("260").kind, figure("260").period), (FigureKind::Target, year(2021)));
     assert!(x.figures.iter().all(|f| f.value != "15"), "“15 分钟社区生活圈” is a name");
@@ -176,7 +176,7 @@ fn a_district_report_in_markdown_with_an_appendix() {
     assert_eq!(after_break.indicator, "水质达标率");
     let chars: Vec<char> = source.text.chars().collect();
     for span in x.figures.iter().flat_map(|f| &f.spans) {
-        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact);
+        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), span.exact(&source.text));
     }
     let terms: Vec<_> = x.terms.iter().map(|t| (t.text.as_str(), t.occurrences.len())).collect();
     assert_eq!(terms, [("智造小镇", 3), ("15 分钟社区生活圈", 2), ("河长制", 3), ("创新驱动", 1)]);
@@ -208,7 +208,7 @@ fn a_city_report_in_plain_text_with_half_width_punctuation() {
     assert_eq!((gdp.unit.as_str(), gdp.indicator.as_str(), gdp.period), ("亿元", "全市地区生产总值", year(2018)));
     let growth = x.figures.iter().find(|f| f.value == "6.8").expect("6.8%");
     assert_eq!(growth.growth.as_ref().and_then(|g| g.figure).map(|i| x.figures[i].value.as_str()), Some("1865.3"));
-    assert_eq!(growth.evidence, "全市地区生产总值达到1,865.3亿元,增长6.8%");
+    assert_eq!(x.evidence(growth), "全市地区生产总值达到1,865.3亿元,增长6.8%");
     let unemployment = x.figures.iter().find(|f| f.value == "3.5").expect("3.5%");
     assert_eq!((unemployment.indicator.as_str(), unemployment.kind), ("城镇登记失业率", FigureKind::Target));
     assert_eq!(x.terms.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["放管服", "毫不动摇"]);
@@ -601,8 +601,11 @@ fn every_report_of_the_corpus_is_read_and_every_quote_is_its_own_words() {
             assert!(x.figures.iter().any(|f| f.kind == kind), "{file}: no {kind:?}");
         }
         for figure in &x.figures {
-            let paragraph = &x.paragraphs[figure.paragraph].text;
-            assert!(paragraph.contains(&figure.evidence), "{file}: {} not in its paragraph", figure.evidence);
+            let evidence = x.evidence(figure);
+            for span in &figure.spans {
+                let words = span.exact(&x.text);
+                assert!(evidence.contains(words), "{file}: the quote {evidence} does not hold the figure's {words}");
+            }
         }
         let quads = qingpu_kg::build::extracted_quads(&x);
         assert!(selectors_hold(&quads, &source.text, &file) > x.figures.len(), "{file}");

@@ -136,7 +136,12 @@ fn the_html_page_of_chonggu_shows_labels_quotes_and_related_policies() {
     let kg = graph();
     let index = kg.inputs.data.entities.iter().position(|e| e.id == id).expect("an entity");
     let mention = kg.inputs.mentions.iter().find(|m| m.entity == index).expect("重固 is mentioned");
-    let quoted = format!("…{}<mark>{}</mark>{}…", mention.spans[0].prefix, mention.name, mention.spans[0].suffix);
+    let quoted = format!(
+        "…{}<mark>{}</mark>{}…",
+        mention.spans[0].prefix(&kg.inputs.source.text),
+        mention.name,
+        mention.spans[0].suffix(&kg.inputs.source.text)
+    );
     assert!(page.contains(&quoted), "no {quoted} in {page}");
     // The quote of the evidence column of places.csv, from the provenance graph.
     assert!(page.contains("<q lang=\"zh\">加快重固、白鹤新市镇总规编制</q>"), "{page}");

@@ -93,12 +93,12 @@ fn observations(x: &Extraction) -> Table {
                 f.upper.clone().unwrap_or_default(),
                 f.unit.clone(),
                 f.qualifier.map_or("", |q| q.word).into(),
-                if running_total_said(&f.evidence, &f.written()) == Some(true) {
+                if running_total_said(x.evidence(f), &f.written()) == Some(true) {
                     "累计".into()
                 } else {
                     String::new()
                 },
-                f.evidence.clone(),
+                x.evidence(f).to_owned(),
             ]
         })
         .collect();
@@ -110,7 +110,7 @@ fn relations(x: &Extraction) -> Table {
     for figure in &x.figures {
         let Some(growth) = figure.growth.as_ref().filter(|g| !g.of.is_empty()) else { continue };
         if !rows.iter().any(|r| r[0] == figure.indicator && r[2] == growth.of) {
-            let evidence = figure.evidence.clone();
+            let evidence = x.evidence(figure).to_owned();
             rows.push(vec![figure.indicator.clone(), "growth-of".into(), growth.of.clone(), evidence, String::new()]);
         }
     }
@@ -175,7 +175,7 @@ fn tasks(x: &Extraction) -> Table {
                 None => "",
             };
             let id = x.document.key(index);
-            let evidence = part.title_spans.iter().map(|s| s.exact.as_str()).collect::<String>();
+            let evidence = part.title_spans.iter().map(|s| s.exact(&x.text)).collect::<String>();
             vec![id, kind.into(), section.title.clone(), String::new(), String::new(), part.notation.clone(), evidence]
         })
         .collect();
@@ -212,7 +212,7 @@ fn mentions(x: &Extraction) -> Table {
     for m in &x.places {
         for o in &m.occurrences {
             let (Some(first), Some(last)) = (o.spans.first(), o.spans.last()) else { continue };
-            let exact: String = o.spans.iter().map(|s| s.exact.as_str()).collect();
+            let exact: String = o.spans.iter().map(|s| s.exact(&x.text)).collect();
             rows.push(vec![
                 m.place.id.clone(),
                 exact,

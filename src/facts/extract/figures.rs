@@ -23,7 +23,7 @@ mod scan;
 
 use super::periods;
 use super::structure::{Context, PartKind};
-use super::text::{after_last_in, back, clause, first_in, is_clause_mark, is_sentence_end, is_trimmed};
+use super::text::{after_last_in, back, clause_range, first_in, is_clause_mark, is_sentence_end, is_trimmed};
 use crate::facts::cells::Written;
 use crate::source::{Locator, Span};
 use crate::values::{FigureKind, Period, Qualifier};
@@ -57,11 +57,17 @@ pub struct Figure {
     pub start: usize,
     /// The spans of the words read: the phrase and the figure (`实现税收总收入539.5亿元`).
     pub spans: Vec<Span>,
-    /// The clause the figure stands in, as a quote for `evidence`.
-    pub evidence: String,
+    /// Where the clause the figure stands in, its quote for `evidence`, lies in its paragraph's text (bytes;
+    /// [`Figure::evidence`]).
+    pub clause: std::ops::Range<usize>,
 }
 
 impl Figure {
+    /// The clause the figure stands in, from its paragraph's text.
+    pub fn evidence<'t>(&self, paragraph: &'t str) -> &'t str {
+        &paragraph[self.clause.clone()]
+    }
+
     /// The figure as a row writes it.
     pub fn written(&self) -> Written<'_> {
         Written { value: &self.value, upper: self.upper.as_deref(), unit: &self.unit, qualifier: self.qualifier }
@@ -157,6 +163,9 @@ fn is_connector(c: char) -> bool {
 /// characters remain (`完成率` keeps its 完成).
 fn simplify(phrase: &str) -> &str {
     let mut phrase = phrase.trim_matches(is_trimmed);
+    if phrase.is_empty() {
+        return phrase;
+    }
     // What a cause drives is the indicator (`消费品以旧换新带动限上新能源汽车零售额`).
     if let Some((at, verb)) = CAUSES.iter().filter_map(|v| phrase.rfind(v).map(|at| (at, v))).max()
         && meaningful(&phrase[at + verb.len()..])
@@ -192,7 +201,7 @@ fn meaningful(phrase: &str) -> bool {
 
 /// Reads the figures of one paragraph (not of the glossary) into `out`.
 pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>, out: &mut Vec<Figure>) {
-    let raws = scan(text);
+    let mut raws = scan(text);
     let first = out.len();
     let cues = periods::Cues::of(text, context.report_year);
     // Every search below looks back no further than the figure before, and ahead no further than the next one,
@@ -206,7 +215,9 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
     // Where the words read for each figure end: a figure's noun after its unit is not the next one's phrase.
     let mut read_to: Vec<usize> = Vec::with_capacity(raws.len());
     let mut read_from: Vec<usize> = Vec::with_capacity(raws.len());
-    for (n, raw) in raws.iter().enumerate() {
+    out.reserve(raws.len());
+    for n in 0..raws.len() {
+        let raw = &raws[n];
         sentence_start = after_last_in(text, read_up_to, raw.lead, is_sentence_end).unwrap_or(sentence_start);
         if let Some(at) = text[read_up_to..raw.lead].rfind("预计") {
             estimate_at = Some(read_up_to + at);
@@ -223,6 +234,7 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             from_noun: punctuation.max(before.map_or(0, |b| b.1)),
             from_figure: punctuation.max(before.map_or(0, |b| b.0.end)),
             noun,
+            next_lead,
         };
         // The figure before, if it stands in the same sentence.
         let previous = before.filter(|b| b.0.end > sentence_start);
@@ -274,12 +286,15 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             (_, Some(PartKind::Plan)) => FigureKind::Target,
             _ => FigureKind::Result,
         };
+        let start = locator.char_at(raw.number);
+        // The words of the number move to the figure: what is read after this uses only where raws stand.
+        let raw = &mut raws[n];
         out.push(Figure {
-            value: raw.value.clone(),
-            unit: raw.unit.clone(),
-            base_unit: raw.base_unit.clone(),
+            value: std::mem::take(&mut raw.value),
+            unit: std::mem::take(&mut raw.unit),
+            base_unit: std::mem::take(&mut raw.base_unit),
             multiplier: raw.multiplier,
-            upper: raw.upper.clone(),
+            upper: raw.upper.take(),
             qualifier: raw.qualifier,
             kind,
             period,
@@ -287,9 +302,9 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             growth,
             paragraph: context.paragraph,
             section: context.section,
-            start: locator.char_at(raw.number),
+            start,
             spans: locator.spans(from, to),
-            evidence: clause(text, quoted_from, to).to_owned(),
+            clause: clause_range(text, quoted_from, to),
         });
     }
     pair_respectively(text, &raws, &lists, &mut out[first..]);
@@ -446,6 +461,8 @@ struct Words<'a> {
     from_figure: usize,
     /// The noun after its unit (`个智能安防自然村`), as a byte range, if it names something.
     noun: Option<(usize, usize)>,
+    /// Where the next figure's words start (the paragraph's end if none follows).
+    next_lead: usize,
 }
 
 /// The words after a unit up to the clause punctuation or the next figure (at most 20 characters), if they
@@ -459,6 +476,9 @@ fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<(usize, usize)
         None if next_lead < text.len() => words.trim_end().trim_end_matches(['和', '及', '与', '或']),
         _ => words,
     };
+    if words.is_empty() {
+        return None;
+    }
     let words = NOT_NOUNS.iter().find_map(|w| words.strip_prefix(w)).unwrap_or(words);
     // Words that go on with the sentence (`不低于10%并逐步提升`) name nothing counted.
     if CONJUNCTIONS.iter().any(|c| words.starts_with(c)) {
@@ -538,7 +558,10 @@ fn read_phrase(
                 // A figure of the same subject as the one before it (`地区生产总值…台阶、达14.2万亿元`).
                 return (figure.subject().to_owned(), None, from, raw.end);
             } else if phrase.is_empty() {
-                clause(text, raw.lead, raw.end)
+                // No words of its own before or after it: its clause, up to the next figure (`超70万人次接受…培训`;
+                // `2个1类创新药…` gives `2个`, never a phrase holding other figures).
+                let range = clause_range(text, raw.lead, raw.end);
+                &text[range.start..range.end.min(words.next_lead.max(raw.end))]
             } else {
                 phrase
             };

@@ -202,7 +202,7 @@ pub fn rows(x: &Extraction) -> Rows {
                     subject: indicator.clone(),
                     predicate: growth_of,
                     object: of,
-                    evidence: quote(&figure.evidence, &place),
+                    evidence: quote(x.evidence(figure), &place),
                     outside: None,
                     place: place.clone(),
                 };
@@ -229,9 +229,9 @@ pub fn rows(x: &Extraction) -> Rows {
                 multiplier: figure.multiplier,
                 upper: figure.upper.clone(),
                 qualifier: figure.qualifier,
-                running_total: cells::running_total_said(&figure.evidence, &figure.written()).unwrap_or(false),
+                running_total: cells::running_total_said(x.evidence(figure), &figure.written()).unwrap_or(false),
             }),
-            evidence: quote(&figure.evidence, &place),
+            evidence: quote(x.evidence(figure), &place),
             place,
         });
     }

@@ -207,7 +207,7 @@ mod tests {
                 (Some(Plan), Some(2021), "（一）")
             ]
         );
-        assert_eq!(parts[0].title_spans[0].exact, "2020年工作回顾");
+        assert_eq!(parts[0].title_spans[0].exact(&source.text), "2020年工作回顾");
         let of = document.innermost(source.paragraphs.len());
         assert_eq!(of, (0..source.paragraphs.len()).map(|p| document.section_of(p)).collect::<Vec<_>>());
     }

@@ -70,6 +70,11 @@ fn ahead(text: &str, at: usize, reach: usize) -> usize {
 /// past [`QUOTE_REACH`] (a list of thousands of figures), the quote stops at the list comma or the character
 /// there, so that a quote's length never grows with the paragraph.
 pub(super) fn clause(text: &str, from: usize, to: usize) -> &str {
+    &text[clause_range(text, from, to)]
+}
+
+/// Where the clause around `[from, to)` stands in `text` (see [`clause`]).
+pub(super) fn clause_range(text: &str, from: usize, to: usize) -> std::ops::Range<usize> {
     let floor = back(text, from, QUOTE_REACH);
     let start = match after_last_in(text, floor, from, is_evidence_end) {
         Some(start) => start,
@@ -82,7 +87,9 @@ pub(super) fn clause(text: &str, from: usize, to: usize) -> &str {
         None if ceiling == text.len() => ceiling,
         None => text[to..ceiling].rfind('、').map_or(ceiling, |i| to + i),
     };
-    text[start..end].trim_matches(is_trimmed)
+    let trimmed = text[start..end].trim_start_matches(is_trimmed);
+    let start = end - trimmed.len();
+    start..start + trimmed.trim_end_matches(is_trimmed).len()
 }
 
 /// Where `words` stand in `text`: at `at` if they do, else their first occurrence. Offsets given by

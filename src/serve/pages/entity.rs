@@ -159,7 +159,7 @@ fn mentions(entity: usize, state: &Shared) -> Markup {
                                 (html::link(span.as_str(), base, &format!("¶{} line {line}", mention.paragraph + 1)))
                             }
                             " "
-                            q lang="zh" { "…" (first.prefix) mark { (mention.name) } (last.suffix) "…" }
+                            q lang="zh" { "…" (first.prefix(&graph.inputs.source.text)) mark { (mention.name) } (last.suffix(&graph.inputs.source.text)) "…" }
                         }
                     }
                 }

@@ -29,7 +29,8 @@ fn triple(value: &str, unit: &str, indicator: &str) -> (String, String, String) 
 
 #[test]
 fn growth_rates_follow_their_phrase_or_figure() {
-    let found = figures("预计地区生产总值增长5.7%。实现税收总收入539.5亿元、增长2.1%。", Some(PartKind::Review));
+    let text = "预计地区生产总值增长5.7%。实现税收总收入539.5亿元、增长2.1%。";
+    let found = figures(text, Some(PartKind::Review));
     assert_eq!(
         summary(&found),
         [
@@ -43,9 +44,9 @@ fn growth_rates_follow_their_phrase_or_figure() {
     assert_eq!(found[1].kind, FigureKind::Result);
     assert_eq!(found[1].multiplier, 8);
     assert_eq!(found[1].base_unit, "元");
-    assert_eq!(found[1].spans[0].exact, "实现税收总收入539.5亿元");
+    assert_eq!(found[1].spans[0].exact(text), "实现税收总收入539.5亿元");
     assert_eq!(found[2].growth, Some(Growth { verb: "增长".into(), of: "税收总收入".into(), figure: Some(1) }));
-    assert_eq!(found[2].evidence, "实现税收总收入539.5亿元、增长2.1%");
+    assert_eq!(found[2].evidence(text), "实现税收总收入539.5亿元、增长2.1%");
 }
 
 #[test]
@@ -75,7 +76,8 @@ fn a_list_of_figures_shares_its_indicator() {
 
 #[test]
 fn approximate_figures_keep_their_qualifier() {
-    let found = figures("全年减税约 78 亿元，停征收费 1 亿余元，为 30 余家单位落实用房，检查企业 7.2 万余处。", None);
+    let text = "全年减税约 78 亿元，停征收费 1 亿余元，为 30 余家单位落实用房，检查企业 7.2 万余处。";
+    let found = figures(text, None);
     let approx: Vec<_> = found
         .iter()
         .map(|f| (f.value.as_str(), f.unit.as_str(), f.multiplier, f.qualifier.map(|q| q.approximation)))
@@ -91,7 +93,7 @@ fn approximate_figures_keep_their_qualifier() {
         ]
     );
     assert_eq!(found[0].indicator, "减税");
-    assert_eq!(found[0].spans[0].exact, "全年减税约 78 亿元");
+    assert_eq!(found[0].spans[0].exact(text), "全年减税约 78 亿元");
 }
 
 #[test]
@@ -102,7 +104,8 @@ fn codes_years_ranks_and_versions_are_not_figures() {
 
 #[test]
 fn the_words_after_the_unit_name_a_figure_when_none_precede_it() {
-    let found = figures("新增 90 个智能安防自然村、64 栋智能安防楼宇，完成 2020 年 1000 户签约任务。", None);
+    let text = "新增 90 个智能安防自然村、64 栋智能安防楼宇，完成 2020 年 1000 户签约任务。";
+    let found = figures(text, None);
     assert_eq!(
         summary(&found),
         [
@@ -111,7 +114,7 @@ fn the_words_after_the_unit_name_a_figure_when_none_precede_it() {
             triple("1000", "户", "签约任务")
         ]
     );
-    assert_eq!(found[0].spans[0].exact, "新增 90 个智能安防自然村");
+    assert_eq!(found[0].spans[0].exact(text), "新增 90 个智能安防自然村");
 }
 
 #[test]
@@ -172,12 +175,9 @@ fn a_range_is_one_figure_with_both_bounds() {
 
 #[test]
 fn every_qualifier_of_the_genre_is_kept() {
-    let found = figures_of(
-        "城镇新增就业115.8万人，新就业群体近300万人。实施对口支援协作项目8000多个，改善7000多所义务教育学校办学条件。\
-         粮食总产量连续9年稳定在1300亿斤以上。经济增长5%左右，城镇调查失业率5.5%以内，占比超过25%，不低于90%。",
-        Some(PartKind::Review),
-        2026,
-    );
+    let text = "城镇新增就业115.8万人，新就业群体近300万人。实施对口支援协作项目8000多个，改善7000多所义务教育学校办学条件。\
+         粮食总产量连续9年稳定在1300亿斤以上。经济增长5%左右，城镇调查失业率5.5%以内，占比超过25%，不低于90%。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
     assert_eq!(
         numbers(&found),
         [
@@ -194,7 +194,7 @@ fn every_qualifier_of_the_genre_is_kept() {
     );
     assert_eq!(found[1].indicator, "新就业群体");
     assert_eq!(found[4].indicator, "粮食总产量连续9年", "the qualifier and the link off the phrase");
-    assert!(found.iter().all(|f| f.evidence.contains(f.qualifier.map_or("", |q| q.word))));
+    assert!(found.iter().all(|f| f.evidence(text).contains(f.qualifier.map_or("", |q| q.word))));
     assert!(figures("最近3年，附近2公里", None).iter().all(|f| f.qualifier.is_none()), "最近, 附近 are words");
 }
 
@@ -338,4 +338,14 @@ fn examples_before_deng_are_not_the_indicator_and_a_level_is_of_the_last_year() 
     );
     let found = figures("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元。", None);
     assert_eq!(found[1].indicator, found[0].indicator, "a figure of the subject of the one before");
+}
+
+#[test]
+fn a_figure_with_no_words_of_its_own_is_named_by_its_clause_up_to_the_next_figure() {
+    let found = figures("超70万人次接受补贴性职业技能培训。2个1类创新药获批上市。", None);
+    let indicators: Vec<_> = found.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(indicators[..2], ["超70万人次接受补贴性职业技能培训", "2个"]);
+    // Bare figures one after another: no figure's phrase holds the others.
+    let bare: String = (0..200).map(|i| format!("{i}个")).collect();
+    assert!(figures(&bare, None).iter().all(|f| f.indicator.chars().count() <= 4), "{bare}");
 }
