@@ -99,6 +99,8 @@ const COMPARISONS: &[&str] = &["较上年同期", "比上年同期", "较上年"
 /// Leading words taken off an indicator phrase: verbs and adverbs of the sentence, not of the indicator (新增 is
 /// of the indicator: `新增上市公司5家` counts the new ones, not all of them).
 const LEADS: &[&str] = &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "力争", "全面", "成功", "基本", "已"];
+/// What makes 基本 an adverb of the sentence (`基本实现`), not the first word of a term (`基本养老保险参保率`).
+const BASIC_VERBS: &[&str] = &["实现", "完成", "建成", "形成", "消除", "达到", "解决", "覆盖", "具备", "保持", "稳定"];
 /// Verbs of what is new that a list writes once, before its first item, for all of them
 /// (`新增科技型中小企业7227家、高新技术企业3200家`).
 #[rustfmt::skip]
@@ -108,6 +110,8 @@ const NEW_LEADS: &[&str] = &[
 /// Words that compare the figure before with another (`增长7.6%，高于全国1.7个百分点`): the comparison is of
 /// that figure's indicator.
 const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "超出"];
+/// The totals a clause gives after a count (`项目325个、总投资近2400亿元`): of what was counted.
+const TOTALS: &[&str] = &["总投资", "总投资额", "计划总投资", "投资总额"];
 /// Words that say a figure is of the subject of the figure before (`…连跨4个万亿元台阶、双双突破9万亿元`).
 const SAME_SUBJECT: &[&str] = &["双双", "均", "都", "各", "全部"];
 /// Words before a number that make it a level reached, not a flow.
@@ -139,7 +143,8 @@ const CAUSES: &[&str] = &["带动", "拉动", "推动", "促进", "助推", "助
 /// Trailing words taken off an indicator phrase: the links between it and the number.
 #[rustfmt::skip]
 const TRAILS: &[&str] = &[
-    "分别为", "分别达到", "分别达", "分别", "达到", "提高至", "提高到", "降低至", "降低到", "下降至", "下降到",
+    "分别为", "分别达到", "分别达", "分别", "达到", "提高至", "提高到", "提升至", "提升到", "上升至", "上升到",
+    "扩大至", "扩大到", "缩小至", "缩小到", "缩短至", "缩短到", "降低至", "降低到", "下降至", "下降到",
     "增长至", "增长到", "增加至", "增加到", "减少至", "压缩至", "压缩到", "控制在", "保持在", "稳定在", "增至",
     "降至", "超过", "突破", "完成", "达", "为", "至", "到", "的", "了", "等", "从", "由", "双双", "均", "都",
     "预计", "持续", "继续", "始终", "有望",
@@ -174,12 +179,17 @@ fn simplify(phrase: &str) -> &str {
     }
     let fits = |rest: &str| rest.is_empty() || rest.chars().count() >= 2;
     loop {
-        let lead = LEADS.iter().find_map(|w| phrase.strip_prefix(w).filter(|r| fits(r.trim_start())));
+        let lead = LEADS.iter().find_map(|w| {
+            let rest = phrase.strip_prefix(w).filter(|r| fits(r.trim_start()))?;
+            (*w != "基本" || BASIC_VERBS.iter().any(|v| rest.starts_with(v))).then_some(rest)
+        });
         // 均 of 平均 is no adverb (`高于全国平均`).
         let trail = TRAILS
             .iter()
             .find_map(|w| phrase.strip_suffix(w).filter(|r| fits(r.trim_end()) && !(*w == "均" && r.ends_with('平'))));
-        match lead.or(trail) {
+        // The year a change starts from (`农产品加工转化率从2020年的`): of the value, not of the indicator.
+        let baseline = || strip_year(phrase).strip_suffix(['从', '由']).filter(|r| fits(r.trim_end()));
+        match lead.or(trail).or_else(baseline) {
             Some(rest) => phrase = rest.trim_matches(is_trimmed),
             None => return phrase,
         }
@@ -327,7 +337,8 @@ fn coordinated_from(text: &str, figure_end: usize, sentence_start: usize, punctu
     let short = |item: &str| (1..=COORDINATED_ITEM).contains(&item.chars().count());
     let phrase = simplify(&text[punctuation..lead]);
     // What grew, where the phrase is of a growth (`旅游收入均增长`).
-    let phrase = GROWTH_VERBS.iter().find_map(|v| phrase.strip_suffix(v)).map_or(phrase, simplify);
+    let grown = GROWTH_VERBS.iter().find_map(|v| phrase.strip_suffix(v));
+    let phrase = grown.map(|p| p.strip_suffix("年均").unwrap_or(p)).map_or(phrase, simplify);
     let head = HEADS.iter().any(|h| phrase.ends_with(h));
     // A clause that ranks (`花卉产量全球第一`, `规模最大`) is no subject.
     let noun = |item: &str| short(item) && !item.contains(['最', '第']);
@@ -414,6 +425,10 @@ const FROM_TO: &[&str] = &[
     "下降至",
     "降低至",
     "减少至",
+    "整合为",
+    "压减为",
+    "压减至",
+    "精简为",
     "达到",
     "到",
     "至",
@@ -459,17 +474,29 @@ struct Words<'a> {
     from_noun: usize,
     /// Where its phrase may start when the figure before read its noun: after that figure's unit.
     from_figure: usize,
-    /// The noun after its unit (`个智能安防自然村`), as a byte range, if it names something.
-    noun: Option<(usize, usize)>,
+    /// The noun after its unit (`个智能安防自然村`), if it names something.
+    noun: Option<Noun>,
     /// Where the next figure's words start (the paragraph's end if none follows).
     next_lead: usize,
 }
 
+/// The noun after a unit, as byte offsets of the paragraph's text.
+#[derive(Debug, Clone, Copy)]
+struct Noun {
+    start: usize,
+    end: usize,
+    /// Where the words the clause goes on to say of it end, where a verb ends the noun (`单位` of
+    /// `12家单位入选全国首批重点培育中试平台`: after 平台).
+    said: Option<usize>,
+}
+
 /// The words after a unit up to the clause punctuation or the next figure (at most 20 characters), if they
 /// name something (`90 个智能安防自然村`).
-fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<(usize, usize)> {
+fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<Noun> {
     let punctuation = first_in(text, end, next_lead, is_clause_mark);
-    let words = text[end..punctuation.unwrap_or(next_lead)].trim_start_matches(is_trimmed);
+    // A share of a group (`90%的县医院`): the group is the noun.
+    let words = text[end..punctuation.unwrap_or(next_lead)].trim_start_matches(is_trimmed).trim_start_matches('的');
+    let whole = words.chars().count() <= 20;
     let words = words.char_indices().nth(20).map_or(words, |(i, _)| &words[..i]);
     // Cut at the next figure, the words end with what joins the two (`49 个存量基地和 12 个`).
     let words = match punctuation {
@@ -480,15 +507,26 @@ fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<(usize, usize)
         return None;
     }
     let words = NOT_NOUNS.iter().find_map(|w| words.strip_prefix(w)).unwrap_or(words);
-    // Words that go on with the sentence (`不低于10%并逐步提升`) name nothing counted.
-    if CONJUNCTIONS.iter().any(|c| words.starts_with(c)) {
+    // Words that go on with the sentence (`不低于10%并逐步提升`), or to the next value of the same thing
+    // (`由162个整合为123个`), name nothing counted.
+    if CONJUNCTIONS.iter().chain(FROM_TO).any(|c| words.starts_with(c)) {
         return None;
     }
     // The noun ends where the sentence goes on with a verb (`80万重点群体提供就业帮扶`).
-    let words = NOUN_ENDS.iter().filter_map(|v| words.find(v)).min().map_or(words, |at| &words[..at]);
+    let verb = NOUN_ENDS.iter().filter_map(|v| words.find(v)).min();
+    // What the clause says of it, where the words run whole to the clause's end, not into the next figure.
+    let said = verb
+        .filter(|_| whole && punctuation.is_some_and(|at| !text[at..].starts_with('、')))
+        .map(|_| end + offset_in(&text[end..], words) + words.trim_end().len());
+    let words = verb.map_or(words, |at| &words[..at]);
     let noun = simplify(words);
     let at = end + text[end..].find(noun)?;
-    meaningful(noun).then_some((at, at + noun.len()))
+    meaningful(noun).then_some(Noun { start: at, end: at + noun.len(), said })
+}
+
+/// The byte offset of `part`, a slice of `whole`, in `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 /// The indicator (and growth) of a figure from the words before it and after it, and the byte range read.
@@ -534,6 +572,10 @@ fn read_phrase(
         if COMPARED.iter().any(|w| label.starts_with(w)) {
             return (format!("{}{label}", figure.indicator), None, from, raw.end);
         }
+        // The total of what the count before it counted (`推介项目325个、总投资近2400亿元`).
+        if TOTALS.contains(&label) && figure.growth.is_none() && !["元", "%"].contains(&figure.base_unit.as_str()) {
+            return (format!("{}{label}", figure.indicator), None, from, raw.end);
+        }
         if SAME_SUBJECT.iter().any(|w| phrase.starts_with(w)) && !meaningful(label) && !subject.is_empty() {
             return (subject.to_owned(), None, from, raw.end);
         }
@@ -546,8 +588,16 @@ fn read_phrase(
     }
     match words.noun {
         // The number counts the noun after it; the words before qualify it (`启动7个区级美丽乡村示范村建设`).
-        Some((start, end)) if meaningful(label) => (format!("{label}{}", &text[start..end]), None, from, end),
-        Some((start, end)) => (text[start..end].to_owned(), None, from, end),
+        Some(Noun { start, end, .. }) if meaningful(label) => {
+            (format!("{label}{}", &text[start..end]), None, from, end)
+        }
+        // A count that opens its clause (or follows its examples, `西凤酒等5个品牌入选…`) is of the noun as
+        // the clause goes on to say it (`12家单位入选全国首批重点培育中试平台`, `20项民生实事全面完成`); after
+        // other words (`为80万重点群体提供就业帮扶`) the noun is an object, and counted alone.
+        Some(Noun { start, said: Some(said), .. }) if phrase.is_empty() || phrase.ends_with('等') => {
+            (text[start..said].to_owned(), None, from, said)
+        }
+        Some(Noun { start, end, .. }) => (text[start..end].to_owned(), None, from, end),
         None if meaningful(label) => (label.to_owned(), None, from, raw.end),
         None => {
             // After a figure whose noun was read, the words from its unit on (`13 个地块完成 7 个`).

@@ -35,6 +35,13 @@ const FIVE_YEARS: &[&str] = &["五年来", "过去五年", "五年间", "这五�
 const RELATIVE: &[(&str, i32)] = &[("今年", 0), ("去年", -1), ("上年", -1), ("明年", 1)];
 /// Words before a year that make it the year compared with (`比2020年`, `较上年`).
 const COMPARED: &[char] = &['比', '较', '与', '同', '超', '以'];
+/// Words of comparison before a year (`快于2024年1.8个百分点`): of the year compared with, not of the figure's.
+const COMPARED_WORDS: &[&str] = &["快于", "慢于", "高于", "低于", "优于", "好于", "多于", "少于"];
+
+/// Whether `before` ends with a word that makes the year after it the year compared with.
+fn compares(before: &str) -> bool {
+    before.ends_with(COMPARED) || COMPARED_WORDS.iter().any(|w| before.ends_with(w))
+}
 
 fn year_at(text: &str, at: usize) -> Option<(u16, usize)> {
     let digits = text.get(at..at + 4)?;
@@ -53,6 +60,8 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
     let mut in_title = 0usize;
     let mut sentence_start = 0;
     let mut clause_marks = 0;
+    // Whether a cue already opened the sentence: the first is its subject (`2025年是“十四五”收官之年。`).
+    let mut opened = false;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         match c {
@@ -62,6 +71,7 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
             _ if is_sentence_end(c) => {
                 sentence_start = at + c.len_utf8();
                 clause_marks = 0;
+                opened = false;
             }
             _ if is_clause_mark(c) => clause_marks += 1,
             _ => {}
@@ -69,13 +79,15 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
         if in_title > 0 {
             continue;
         }
-        let opens_sentence = clause_marks == 0;
+        let opens_sentence = clause_marks == 0 && !opened;
         let before = text.get(sentence_start..at).unwrap_or_default().trim_end();
-        let compared = before.ends_with(COMPARED);
+        let compared = compares(before);
         let found = if let Some((start, end)) = year_at(text, at) {
-            // A span of years: `2026—2028年`, `2026-2028年`, `2026至2028年`.
+            // A span of years: `2026—2028年`, `2026-2028年`, `2026至2028年`, `2020年到2025年`.
             let after = &text[end..];
             let span = after
+                .strip_prefix('年')
+                .unwrap_or(after)
                 .strip_prefix(['-', '—', '–', '~', '～', '至', '到'])
                 .and_then(|rest| year_at(text, text.len() - rest.len()))
                 .filter(|(last, _)| *last > start);
@@ -92,7 +104,7 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
             // The end of a plan (`“十四五”末`) is its last year; a plan compared with (`较“十三五”末`) no period.
             let after = text[(at + 9).min(text.len())..].trim_start_matches(['”', '"', '’']);
             let end = after.starts_with('末');
-            let compared = before.trim_end_matches(['“', '"', '‘']).ends_with(COMPARED);
+            let compared = compares(before.trim_end_matches(['“', '"', '‘']));
             digit
                 .filter(|_| five && !compared)
                 .and_then(|d| five_year_plan(10 + d))
@@ -115,6 +127,9 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
             }
         };
         if let Some((period, end)) = found {
+            // The year a change starts from (`从2020年的3.68万亿元增长到…`) is no period of the sentence.
+            let opens_sentence = opens_sentence && !before.ends_with(['从', '由']);
+            opened |= opens_sentence;
             cues.push(Cue { end, period, opens_sentence });
             while chars.peek().is_some_and(|(i, _)| *i < end) {
                 chars.next();
@@ -132,9 +147,15 @@ pub(super) fn of_title(title: &str, report_year: Option<u16>) -> Option<Period> 
     cues.iter().find(|c| c.period.start == c.period.end).or(cues.first()).map(|c| c.period)
 }
 
-/// The period a paragraph opens with: a cue in its first clause (`过去的五年，`, `刚刚过去的2025年，`), which
-/// speaks for the paragraphs after it in its part until another paragraph opens with one.
+/// The period a paragraph opens with: a cue in its first clause (`过去的五年，`, `刚刚过去的2025年，`), after the
+/// address to the deputies where one opens it (`各位代表！刚刚过去的2025年，…`), which speaks for the paragraphs
+/// after it in its part until another paragraph opens with one.
 pub(super) fn opening(text: &str, report_year: Option<u16>) -> Option<Period> {
+    let text = text.trim_start();
+    let text = match text.strip_prefix("各位代表") {
+        Some(rest) => rest.trim_start_matches(|c: char| c.is_whitespace() || is_clause_mark(c)),
+        None => text,
+    };
     let first_clause = text.find(is_clause_mark).unwrap_or(text.len());
     let head = &text[..first_clause];
     cues(head, report_year).first().map(|c| c.period)
@@ -218,6 +239,9 @@ mod tests {
         assert!(periods("编制新型智慧城市顶层设计（2019~2025 年）和三年行动计划").is_empty());
         assert!(periods("实现十五年连增").is_empty(), "十五 without 五 is no plan");
         assert!(periods("较“十三五”末改善16.5%").is_empty(), "a baseline");
+        // Tianjin 2026: the year of a comparison after a growth rate.
+        assert!(periods("增长5.5%，快于2024年1.8个百分点").is_empty());
+        assert!(periods("高于“十三五”末").is_empty());
         assert_eq!(periods("“十四五”末达到90%"), [(2025, 2025, true)]);
     }
 
@@ -237,7 +261,29 @@ mod tests {
         let found = Cues::of(inside, Some(2026));
         let fifty = inside.find("50").expect("50");
         assert_eq!(found.at(fifty, 0).map(|p| p.end), Some(2030));
+        // Guizhou 2026: a span written with 年 twice; Hebei 2026: the year a change starts from.
+        assert_eq!(periods("2020年到2025年，工业投资占比提升"), [(2020, 2025, true)]);
+        let change = "全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。高速公路总里程达到9000公里。";
+        let changed = Cues::of(change, Some(2026));
+        let road = change.find("9000").expect("9000");
+        let second = change.find('。').expect("。") + '。'.len_utf8();
+        assert_eq!(changed.at(road, second).map(|p| (p.start, p.end)), Some((2025, 2025)));
+        // Heilongjiang 2026: the year the sentence is of, then the plan it closes.
+        let closing = "2025年是“十四五”收官之年。全省地区生产总值增长4.2%。";
+        let closed = Cues::of(closing, Some(2026));
+        let growth = closing.find("4.2").expect("4.2");
+        let sentence = closing.find('。').expect("。") + '。'.len_utf8();
+        assert_eq!(closed.at(growth, sentence).map(|p| (p.start, p.end)), Some((2025, 2025)));
         let six = inside.find("6%").expect("6");
         assert_eq!(found.at(six, inside.find('。').expect("。") + 3), None, "a cue inside a sentence stops with it");
+    }
+
+    #[test]
+    fn a_paragraph_opens_on_its_period_after_the_address_to_the_deputies() {
+        let year = |text: &str| opening(text, Some(2026)).map(|p| (p.start, p.end));
+        // Yunnan 2026: the year's review after the five years', in the same part.
+        assert_eq!(year("各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。"), Some((2025, 2025)));
+        assert_eq!(year("这五年，我们完整准确全面贯彻新发展理念"), Some((2021, 2025)));
+        assert_eq!(year("各位代表！我们深知，发展还面临不少困难"), None);
     }
 }

@@ -3,10 +3,12 @@
 //! A figure is a number followed by a power of ten (万 4, 亿 8, 万亿 12), a unit of a closed list, or both. A
 //! range (`4.5%-5%`, `5%—5.5%`, `4.5-5%`) is one figure with two bounds. The qualifiers of the genre are read
 //! where they stand: before the number (约, 近, 超过, 突破, 不低于 …), between it and the unit (余, 多) and after
-//! the unit (左右, 以上, 以内 …). Not figures: a number in a name or code (`G318`, `5G`, `“1+8”`), an ordinal
-//! (`第46届`), an anniversary (`80周年`), a class (`25兆瓦级`, `万吨级`), an age that names a group (`0—6岁婴幼儿`,
-//! `60岁以上老年人`) and a threshold that qualifies the next figure of its clause (`50米内换乘比例达91%`,
-//! `亿元以上项目120个`).
+//! the unit (左右, 以上, 以内, 倍多 …). A list of numbers whose unit is written once, after the last
+//! (`分别提高20.9、36.2、54个百分点`), gives each number that unit. Not figures: a number in a name or code
+//! (`G318`, `5G`, `“1+8”`), an ordinal (`第46届`), an anniversary (`80周年`), a class (`25兆瓦级`, `万吨级`), an
+//! age that names a group (`0—6岁婴幼儿`, `60岁以上老年人`), a rank's threshold (`排名前1%`), the report's count
+//! of its own tasks (`9个方面工作`) and a threshold that qualifies the next figure of its clause
+//! (`50米内换乘比例达91%`, `亿元以上项目120个`).
 
 use crate::facts::cells::{RANGE_MARKS, split_unit};
 use crate::facts::extract::text::{is_clause_mark, is_sentence_end};
@@ -32,6 +34,8 @@ const NOT_QUALIFIER: &[(&str, &[char])] = &[
     ("近", &['最', '附', '就', '临', '邻', '亲', '靠', '贴', '拉', '走', '逼', '将', '接']),
     ("超", &['赶', '高']),
 ];
+/// Verbs after an age that make it a value that changes, not a group (`80.2岁提升至82.5岁`).
+const AGE_CHANGES: &[&str] = &["提升", "提高", "增加", "增长", "上升", "延长", "达到"];
 /// Words after a number and its unit that make it a threshold of what follows (`50米内换乘`, `亿元以上项目`).
 const THRESHOLDS: &[&str] = &["及以上", "以上", "以下", "以内", "内"];
 
@@ -77,6 +81,9 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
     let mut found: Vec<Raw> = Vec::new();
     let mut at = 0;
     let mut quoted = false;
+    // Numbers of a list whose unit is written once, after its last number (`分别提高20.9、36.2、54个百分点`):
+    // each bare number followed by 、 and the next number, waiting for a unit.
+    let mut pending: Vec<(usize, usize, String)> = Vec::new();
     while let Some(c) = next(text, at) {
         if digit(c).is_none() || quoted {
             // A number inside quotation marks is part of a name (`“15 分钟社区生活圈”`), not a figure.
@@ -89,9 +96,34 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
             continue;
         }
         let (value, number_end) = number(text, at);
-        match figure(text, at, number_end, value) {
+        // A bare number goes on a list that is open, or opens one where nothing makes it a code or an ordinal.
+        let follows = pending
+            .last()
+            .is_some_and(|&(_, end, _)| text[end..].strip_prefix('、').map(str::len) == Some(text.len() - at));
+        let opens = pending.is_empty()
+            && !text[..at].ends_with(|c: char| c == '、' || c == '第' || c.is_ascii_alphanumeric() || c == '.');
+        if !follows {
+            pending.clear();
+        }
+        let listed = (follows || opens)
+            && text[number_end..].strip_prefix('、').is_some_and(|rest| rest.starts_with(|c| digit(c).is_some()));
+        match figure(text, at, number_end, value.clone()) {
             Some(raw) => {
                 at = raw.end;
+                for (lead, end, value) in pending.drain(..) {
+                    let (unit, base_unit, multiplier) = (raw.unit.clone(), raw.base_unit.clone(), raw.multiplier);
+                    found.push(Raw {
+                        lead,
+                        number: lead,
+                        end,
+                        value,
+                        upper: None,
+                        unit,
+                        base_unit,
+                        multiplier,
+                        qualifier: None,
+                    });
+                }
                 // A threshold of the figure after it in the clause is not a figure of its own.
                 if let Some(last) = found.last()
                     && is_threshold(text, last, raw.lead)
@@ -100,7 +132,12 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
                 }
                 found.push(raw);
             }
-            None => at = number_end,
+            None => {
+                if listed {
+                    pending.push((at, number_end, value));
+                }
+                at = number_end;
+            }
         }
     }
     found
@@ -236,8 +273,14 @@ fn figure(text: &str, at: usize, number_end: usize, value: String) -> Option<Raw
     let group_age = unit.unit == Some("岁") && {
         let rest = THRESHOLDS.iter().find_map(|t| rest.strip_prefix(t)).unwrap_or(rest);
         rest.starts_with(|c: char| c.is_alphabetic() && !matches!(c, '的'))
+            // An age that changes is a figure (`人均预期寿命从80.2岁提升至82.5岁`).
+            && !AGE_CHANGES.iter().any(|v| rest.starts_with(v))
     };
-    if rest.starts_with('级') || group_age {
+    // A rank's threshold (`ESI世界学科排名前1%`), and the report's own count of what it will do
+    // (`今年要重点做好9个方面工作`).
+    let rank = lead_text.ends_with('前') && unit.unit.is_some_and(|u| u == "%" || u == "％");
+    let aspects = unit.unit == Some("个") && rest.starts_with("方面");
+    if rest.starts_with('级') || group_age || rank || aspects {
         return None;
     }
     let (multiplier, base) = match written_unit.strip_prefix("万亿") {
@@ -251,8 +294,13 @@ fn figure(text: &str, at: usize, number_end: usize, value: String) -> Option<Raw
     });
     let lead = before_word.map_or(at, |q| lead_text.len() - q.word.len());
     let after_at = skip_spaces(text, end);
-    let after_word = Qualifier::starting(&text[after_at..], QualifierPlace::After);
-    if let Some(q) = after_word {
+    let mut after_word = Qualifier::starting(&text[after_at..], QualifierPlace::After);
+    // 多 after 倍 (`增长1倍多`): more than that many times.
+    if after_word.is_none() && unit.unit == Some("倍") && text[end..].starts_with('多') {
+        after_word = Qualifier::starting("多", QualifierPlace::InUnit);
+        end += '多'.len_utf8();
+    }
+    if let Some(q) = after_word.filter(|q| q.word != "多") {
         end = after_at + q.word.len();
     }
     let qualifier = before_word.or(unit.qualifier).or(after_word);

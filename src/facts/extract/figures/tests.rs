@@ -298,6 +298,10 @@ fn anniversaries_classes_groups_and_thresholds_are_not_figures() {
     let found = figures(text, None);
     assert_eq!(numbers(&found), [number("91", None, "%", 0, ""), number("120", None, "个", 0, "")]);
     assert_eq!(found[0].indicator, "公交与轨道50米内换乘比例");
+    // Chongqing, Shaanxi 2026: a rank's threshold, and the report's count of its own tasks.
+    assert!(
+        figures("12个学科进入ESI世界学科排名前1％，今年要重点做好9个方面工作。", None).iter().all(|f| f.value == "12")
+    );
     let ages = figures("人均预期寿命达到80岁，", None);
     assert_eq!(numbers(&ages), [number("80", None, "岁", 0, "")], "an age that is the figure stays one");
 }
@@ -348,4 +352,88 @@ fn a_figure_with_no_words_of_its_own_is_named_by_its_clause_up_to_the_next_figur
     // Bare figures one after another: no figure's phrase holds the others.
     let bare: String = (0..200).map(|i| format!("{i}个")).collect();
     assert!(figures(&bare, None).iter().all(|f| f.indicator.chars().count() <= 4), "{bare}");
+}
+
+#[test]
+fn a_list_whose_unit_is_written_once_gives_each_number_that_unit() {
+    // Yunnan 2026.
+    let text = "农村卫生户厕覆盖率、污水治理率、生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点。第1、2名，2021、2022年。";
+    let found = figures(text, None);
+    assert_eq!(
+        numbers(&found),
+        [
+            number("20.9", None, "个百分点", 0, ""),
+            number("36.2", None, "个百分点", 0, ""),
+            number("54", None, "个百分点", 0, ""),
+            number("2", None, "名", 0, "")
+        ]
+    );
+    let indicators: Vec<_> = found[..3].iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(indicators, ["农村卫生户厕覆盖率提高", "污水治理率提高", "生活垃圾处理设施覆盖率提高"]);
+}
+
+#[test]
+fn a_count_that_opens_its_clause_is_of_what_the_clause_says_of_it() {
+    // Chongqing, Shaanxi, Jilin 2026; Zhejiang 2026 keeps the object alone.
+    let text = "启动建设30个产业创新综合体，12家单位入选全国首批重点培育中试平台。西凤酒等5个品牌入选首批中国消费名品。\
+                20项民生实事全面完成。为80万重点群体提供就业帮扶。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let indicators: Vec<_> = found.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(
+        indicators,
+        [
+            "启动建设产业创新综合体",
+            "单位入选全国首批重点培育中试平台",
+            "品牌入选首批中国消费名品",
+            "民生实事全面完成",
+            "重点群体"
+        ]
+    );
+}
+
+#[test]
+fn a_change_from_one_year_to_another_is_of_its_indicator_alone() {
+    // Guizhou, Zhejiang 2026.
+    let text = "农产品加工转化率从2020年的51%提升到2025年的70%。人均预期寿命从80.2岁提升至82.5岁。90%的县医院达到三级医院服务能力水平。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let read: Vec<_> = found.iter().map(|f| (f.value.as_str(), f.indicator.as_str())).collect();
+    assert_eq!(
+        read,
+        [
+            ("51", "农产品加工转化率"),
+            ("70", "农产品加工转化率"),
+            ("80.2", "人均预期寿命"),
+            ("82.5", "人均预期寿命"),
+            ("90", "县医院达到三级医院服务能力水平")
+        ]
+    );
+}
+
+#[test]
+fn links_terms_totals_and_from_to_of_the_genre() {
+    // Jilin, Yunnan, Shaanxi, Chongqing 2026.
+    let text = "产业投资比重提升至55.7%、提高4.7个百分点。基本养老保险参保率超95%，基本实现全覆盖率98%。\
+                向民间资本推介项目325个、总投资近2400亿元。开发区和工业园区由162个整合为123个。\
+                绿色铝、硅光伏、新能源电池合计产值年均增长30.4%。重庆段监测鱼类增长1倍多。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let indicators: Vec<_> = found.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(
+        indicators,
+        [
+            "产业投资比重",
+            "产业投资比重提高",
+            "基本养老保险参保率",
+            "全覆盖率",
+            "向民间资本推介项目",
+            "向民间资本推介项目总投资",
+            "开发区和工业园区",
+            "开发区和工业园区",
+            "绿色铝、硅光伏、新能源电池合计产值年均增长",
+            "重庆段监测鱼类增长"
+        ]
+    );
+    assert_eq!(
+        found[9].qualifier.map(|q| (q.word, q.approximation)),
+        Some(("多", crate::values::Approximation::MoreThan))
+    );
 }
