@@ -25,6 +25,7 @@ use super::periods;
 use super::structure::{Context, PartKind};
 use super::text::{after_last_in, back, clause_range, first_in, is_clause_mark, is_sentence_end, is_trimmed};
 use crate::facts::cells::Written;
+use crate::facts::cells::split_unit;
 use crate::source::{Locator, Span};
 use crate::values::{FigureKind, Period, Qualifier};
 use scan::{Raw, scan};
@@ -36,8 +37,6 @@ pub struct Figure {
     pub value: String,
     /// The unit as written after the number, without 余 (`亿元`, `万平方米`, `%`).
     pub unit: String,
-    /// The unit without its power of ten (`元`); empty when the report writes the power alone (`2487万`).
-    pub base_unit: String,
     /// The power of ten of the written unit: 亿 8, 万 4.
     pub multiplier: u8,
     /// The upper bound of a range (`5` of `4.5%-5%`); `value` is the lower one.
@@ -63,6 +62,11 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The unit without its power of ten (`元` of `亿元`); empty when the report writes the power alone (`2487万`).
+    pub fn base_unit(&self) -> &str {
+        split_unit(&self.unit).1
+    }
+
     /// The clause the figure stands in, from its paragraph's text.
     pub fn evidence<'t>(&self, paragraph: &'t str) -> &'t str {
         &paragraph[self.clause.clone()]
@@ -284,7 +288,8 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
             // A level reached over a span of years (`普及率97%`, `比重达46.3%`) is of its last year; a flow
             // (`年均增长5.5%`, `累计建成…`, `新增…`) is of the span.
             let level = growth.is_none()
-                && (raw.base_unit == "%" || LEVEL_LINKS.iter().any(|w| text[..raw.lead].trim_end().ends_with(w)))
+                && (split_unit(&raw.unit).1 == "%"
+                    || LEVEL_LINKS.iter().any(|w| text[..raw.lead].trim_end().ends_with(w)))
                 && !text[sentence_start.max(floor)..raw.lead].contains("累计");
             if period.start < period.end && level { Period { start: period.end, end: period.end } } else { period }
         });
@@ -302,7 +307,6 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
         out.push(Figure {
             value: std::mem::take(&mut raw.value),
             unit: std::mem::take(&mut raw.unit),
-            base_unit: std::mem::take(&mut raw.base_unit),
             multiplier: raw.multiplier,
             upper: raw.upper.take(),
             qualifier: raw.qualifier,
@@ -542,7 +546,7 @@ fn read_phrase(
     let core = phrase.trim_end_matches('了');
     let core = ["为", "达"].iter().find_map(|w| core.strip_suffix(w)).unwrap_or(core);
     let verb = GROWTH_UNITS
-        .contains(&raw.base_unit.as_str())
+        .contains(&split_unit(&raw.unit).1)
         .then(|| GROWTH_VERBS.iter().find(|v| core.ends_with(*v)))
         .flatten();
     if let Some(verb) = verb {
@@ -573,7 +577,7 @@ fn read_phrase(
             return (format!("{}{label}", figure.indicator), None, from, raw.end);
         }
         // The total of what the count before it counted (`推介项目325个、总投资近2400亿元`).
-        if TOTALS.contains(&label) && figure.growth.is_none() && !["元", "%"].contains(&figure.base_unit.as_str()) {
+        if TOTALS.contains(&label) && figure.growth.is_none() && !["元", "%"].contains(&figure.base_unit()) {
             return (format!("{}{label}", figure.indicator), None, from, raw.end);
         }
         if SAME_SUBJECT.iter().any(|w| phrase.starts_with(w)) && !meaningful(label) && !subject.is_empty() {

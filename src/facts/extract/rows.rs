@@ -189,9 +189,9 @@ pub fn rows(x: &Extraction) -> Rows {
         let place = line(figure.paragraph);
         let indicator = format!("indicator-{}", segment(&figure.indicator));
         rows.entity(concept(indicator.clone(), SCHEME_INDICATOR, &figure.indicator, &place), Vec::new());
-        let unit = (!figure.base_unit.is_empty()).then(|| {
-            let id = format!("unit-{}", segment(&figure.base_unit));
-            rows.entity(concept(id.clone(), SCHEME_UNIT, &figure.base_unit, &place), Vec::new());
+        let unit = (!figure.base_unit().is_empty()).then(|| {
+            let id = format!("unit-{}", segment(figure.base_unit()));
+            rows.entity(concept(id.clone(), SCHEME_UNIT, figure.base_unit(), &place), Vec::new());
             id
         });
         if let Some(growth) = figure.growth.as_ref().filter(|g| !g.of.is_empty()) {

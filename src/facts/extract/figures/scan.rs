@@ -51,7 +51,6 @@ pub(super) struct Raw {
     /// The upper bound of a range (`5` of `4.5%-5%`).
     pub(super) upper: Option<String>,
     pub(super) unit: String,
-    pub(super) base_unit: String,
     pub(super) multiplier: u8,
     pub(super) qualifier: Option<&'static Qualifier>,
 }
@@ -114,18 +113,8 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
             Some(raw) => {
                 at = raw.end;
                 for (lead, end, value) in pending.drain(..) {
-                    let (unit, base_unit, multiplier) = (raw.unit.clone(), raw.base_unit.clone(), raw.multiplier);
-                    found.push(Raw {
-                        lead,
-                        number: lead,
-                        end,
-                        value,
-                        upper: None,
-                        unit,
-                        base_unit,
-                        multiplier,
-                        qualifier: None,
-                    });
+                    let (unit, multiplier) = (raw.unit.clone(), raw.multiplier);
+                    found.push(Raw { lead, number: lead, end, value, upper: None, unit, multiplier, qualifier: None });
                 }
                 // A threshold of the figure after it in the clause is not a figure of its own.
                 if let Some(last) = found.last()
@@ -286,11 +275,7 @@ fn figure(text: &str, at: usize, number_end: usize, value: String) -> Option<Raw
     if rest.starts_with('级') || group_age || rank || aspects {
         return None;
     }
-    let (multiplier, base) = match written_unit.strip_prefix("万亿") {
-        Some(base) => (12, base),
-        None => split_unit(&written_unit),
-    };
-    let base_unit = base.to_owned();
+    let (multiplier, _) = split_unit(&written_unit);
     let before_word = Qualifier::ending(lead_text).filter(|q| {
         let rest = &lead_text[..lead_text.len() - q.word.len()];
         !NOT_QUALIFIER.iter().any(|(word, firsts)| *word == q.word && rest.ends_with(*firsts))
@@ -307,5 +292,5 @@ fn figure(text: &str, at: usize, number_end: usize, value: String) -> Option<Raw
         end = after_at + q.word.len();
     }
     let qualifier = before_word.or(unit.qualifier).or(after_word);
-    Some(Raw { lead, number: at, end, value, upper, unit: written_unit, base_unit, multiplier, qualifier })
+    Some(Raw { lead, number: at, end, value, upper, unit: written_unit, multiplier, qualifier })
 }

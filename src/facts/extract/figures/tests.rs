@@ -43,7 +43,7 @@ fn growth_rates_follow_their_phrase_or_figure() {
     assert_eq!(found[0].growth.as_ref().map(|g| (g.of.as_str(), g.figure)), Some(("地区生产总值", None)));
     assert_eq!(found[1].kind, FigureKind::Result);
     assert_eq!(found[1].multiplier, 8);
-    assert_eq!(found[1].base_unit, "元");
+    assert_eq!(found[1].base_unit(), "元");
     assert_eq!(found[1].spans[0].exact(text), "实现税收总收入539.5亿元");
     assert_eq!(found[2].growth, Some(Growth { verb: "增长".into(), of: "税收总收入".into(), figure: Some(1) }));
     assert_eq!(found[2].evidence(text), "实现税收总收入539.5亿元、增长2.1%");
@@ -131,7 +131,7 @@ fn full_width_digits_thousands_and_large_powers_are_read() {
         ]
     );
     assert_eq!(found[2].multiplier, 12);
-    assert_eq!(found[2].base_unit, "元");
+    assert_eq!(found[2].base_unit(), "元");
     assert!(found.iter().all(|f| f.kind == FigureKind::Target));
 }
 
@@ -202,7 +202,7 @@ fn every_qualifier_of_the_genre_is_kept() {
 fn a_power_of_ten_alone_keeps_its_multiplier() {
     let found = figures("为80万重点群体提供就业帮扶，职业技能培训5万人次", None);
     assert_eq!(numbers(&found), [number("80", None, "万", 4, ""), number("5", None, "万人次", 4, "")]);
-    assert_eq!(found[0].base_unit, "");
+    assert_eq!(found[0].base_unit(), "");
     assert_eq!(found[0].indicator, "重点群体");
 }
 
