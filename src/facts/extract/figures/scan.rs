@@ -18,11 +18,11 @@ use crate::values::{Qualifier, QualifierPlace};
 #[rustfmt::skip]
 const UNITS: &[&str] = &[
     "%", "％", "‰", "个百分点", "百分点", "倍", "元", "美元", "欧元", "港元", "日元", "元人民币", "人民币",
-    "元/平方米", "元/人", "元/吨", "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩", "公里", "千米", "米",
+    "元/平方米", "元/人", "元/吨", "吨/年", "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩", "公里", "千米", "米",
     "延米", "吨", "千克", "公斤", "斤", "吨标准煤", "标准煤", "标准箱", "标箱", "TEU", "千瓦", "千瓦时", "兆瓦",
     "吉瓦", "微克/立方米", "毫克/立方米", "个", "家", "户", "户次", "人", "人次", "名", "位", "项", "件", "条", "张",
     "所", "台", "套", "栋", "幢", "座", "处", "起", "单", "辆", "辆次", "艘", "架", "架次", "班", "班次", "列", "部",
-    "册", "篇", "场", "场次", "批", "支", "只", "头", "株", "棵", "间", "床", "门", "款", "宗", "份", "例", "次",
+    "册", "篇", "场", "场次", "批", "支", "只", "头", "株", "棵", "颗", "间", "床", "门", "款", "宗", "份", "例", "次",
     "车次", "种", "轮", "对", "类", "期", "届", "个月", "天", "小时", "分钟", "岁",
 ];
 /// Words that begin with a unit but are none (`2 单元`, `80 周年`, `3 类型`).
@@ -272,7 +272,12 @@ fn figure(text: &str, at: usize, number_end: usize, value: String) -> Option<Raw
     // (`今年要重点做好9个方面工作`).
     let rank = lead_text.ends_with('前') && unit.unit.is_some_and(|u| u == "%" || u == "％");
     let aspects = unit.unit == Some("个") && rest.starts_with("方面");
-    if rest.starts_with('级') || group_age || rank || aspects {
+    // A power of ten alone before a threshold word and a noun (`20万以上人口县`): a class, not a quantity.
+    let class = unit.unit.is_none()
+        && THRESHOLDS.iter().find_map(|t| rest.strip_prefix(t)).is_some_and(|words| {
+            words.starts_with(|c: char| c.is_alphabetic() && !matches!(c, '的' | '和' | '及' | '与' | '或'))
+        });
+    if rest.starts_with('级') || group_age || rank || aspects || class {
         return None;
     }
     let (multiplier, _) = split_unit(&written_unit);

@@ -298,6 +298,10 @@ fn anniversaries_classes_groups_and_thresholds_are_not_figures() {
     let found = figures(text, None);
     assert_eq!(numbers(&found), [number("91", None, "%", 0, ""), number("120", None, "个", 0, "")]);
     assert_eq!(found[0].indicator, "公交与轨道50米内换乘比例");
+    // Yunnan 2026: a class of counties; Jilin and Shaanxi 2026: units of the genre.
+    assert!(figures("20万以上人口县实现特殊教育学校全覆盖。", None).is_empty());
+    let units = figures("组网卫星增至144颗，产能达到3095万吨/年。", None);
+    assert_eq!(numbers(&units), [number("144", None, "颗", 0, ""), number("3095", None, "万吨/年", 4, "")]);
     // Chongqing, Shaanxi 2026: a rank's threshold, and the report's count of its own tasks.
     assert!(
         figures("12个学科进入ESI世界学科排名前1％，今年要重点做好9个方面工作。", None).iter().all(|f| f.value == "12")
