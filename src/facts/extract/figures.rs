@@ -27,7 +27,7 @@ use super::text::{after_last_in, back, clause_range, first_in, is_clause_mark, i
 use crate::facts::cells::Written;
 use crate::facts::cells::split_unit;
 use crate::source::{Locator, Span};
-use crate::values::{FigureKind, Period, Qualifier};
+use crate::values::{FigureKind, Period, Qualifier, QualifierPlace};
 use scan::{Raw, scan};
 
 /// A figure of the report.
@@ -118,13 +118,31 @@ const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "�
 const TOTALS: &[&str] = &["总投资", "总投资额", "计划总投资", "投资总额"];
 /// Words that say a figure is of the subject of the figure before (`…连跨4个万亿元台阶、双双突破9万亿元`).
 const SAME_SUBJECT: &[&str] = &["双双", "均", "都", "各", "全部"];
+/// Qualifiers before a number that say a bound was passed (`突破3万亿元`): of a level, where a stock passed it.
+const PASSED: &[&str] = &["突破", "超过", "超", "逾"];
+/// Head nouns of a stock or a yearly level (`地区生产总值`, `通车里程`, `贷款余额`).
+#[rustfmt::skip]
+const STOCKS: &[&str] = &[
+    "总量", "总数", "规模", "里程", "装机", "余额", "产值", "增加值", "营收", "收入", "生产总值", "面积", "长度",
+    "吞吐量", "总额", "容量", "保有量", "储量",
+];
+/// Words of a flow: what is new, done or given each year or over the years.
+const FLOWS: &[&str] = &["新增", "年均", "每年", "累计"];
 /// Words before a number that make it a level reached, not a flow.
 const LEVEL_LINKS: &[&str] = &[
     "达到",
     "达",
     "增至",
     "增加到",
+    "增加至",
     "增长到",
+    "增长至",
+    "扩大到",
+    "扩大至",
+    "上升到",
+    "上升至",
+    "减少到",
+    "减少至",
     "提高到",
     "提高至",
     "提升到",
@@ -193,7 +211,13 @@ fn simplify(phrase: &str) -> &str {
             .find_map(|w| phrase.strip_suffix(w).filter(|r| fits(r.trim_end()) && !(*w == "均" && r.ends_with('平'))));
         // The year a change starts from (`农产品加工转化率从2020年的`): of the value, not of the indicator.
         let baseline = || strip_year(phrase).strip_suffix(['从', '由']).filter(|r| fits(r.trim_end()));
-        match lead.or(trail).or_else(baseline) {
+        // The year the figure is of, before it (`到2030年人均地区生产总值`): its period, not its indicator.
+        let year = || {
+            let rest = phrase.strip_prefix('到').unwrap_or(phrase);
+            let digits = rest.get(..4).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+            rest[digits.len()..].strip_prefix('年').filter(|r| fits(r.trim_start()))
+        };
+        match lead.or(trail).or_else(baseline).or_else(year) {
             Some(rest) => phrase = rest.trim_matches(is_trimmed),
             None => return phrase,
         }
@@ -202,6 +226,13 @@ fn simplify(phrase: &str) -> &str {
 
 /// Takes words of comparison (`较上年`, `同比`) off both ends of a phrase.
 fn without_comparison(mut phrase: &str) -> &str {
+    // A comparison with a time (`死亡人数较“十三五”同期下降`): what grew is before it.
+    if let Some(at) = phrase.rfind('较')
+        && ["上年", "去年", "同期", "年", "末", "十三五", "十四五"].iter().any(|w| phrase[at..].contains(w))
+        && meaningful(&phrase[..at])
+    {
+        phrase = phrase[..at].trim_end();
+    }
     while let Some(rest) = COMPARISONS.iter().find_map(|w| phrase.strip_prefix(w).or_else(|| phrase.strip_suffix(w))) {
         phrase = rest.trim_matches(is_trimmed);
     }
@@ -287,8 +318,14 @@ pub(super) fn in_paragraph(text: &str, context: &Context, locator: &Locator<'_>,
         let period = cues.at(raw.lead, sentence_start).or(context.period).map(|period| {
             // A level reached over a span of years (`普及率97%`, `比重达46.3%`) is of its last year; a flow
             // (`年均增长5.5%`, `累计建成…`, `新增…`) is of the span.
+            // A bound passed by a stock (`年营收突破200亿元`, `高速公路通车里程突破7000公里`) is a level too; by
+            // a flow (`城镇新增就业超690万人`, `改造超过11万户`) it is not.
+            let passed = raw.qualifier.is_some_and(|q| q.place == QualifierPlace::Before && PASSED.contains(&q.word))
+                && STOCKS.iter().any(|w| indicator.ends_with(w))
+                && !FLOWS.iter().any(|w| indicator.contains(w));
             let level = growth.is_none()
                 && (split_unit(&raw.unit).1 == "%"
+                    || passed
                     || LEVEL_LINKS.iter().any(|w| text[..raw.lead].trim_end().ends_with(w)))
                 && !text[sentence_start.max(floor)..raw.lead].contains("累计");
             if period.start < period.end && level { Period { start: period.end, end: period.end } } else { period }
@@ -438,6 +475,15 @@ const FROM_TO: &[&str] = &[
     "至",
 ];
 
+/// Whether `words` link the two values of one thing (`从X增加到Y`): a link, or a link of three characters after
+/// a word of how (`由71所优化整合为47所`).
+fn is_link(words: &str) -> bool {
+    FROM_TO.contains(&words)
+        || FROM_TO
+            .iter()
+            .any(|w| w.chars().count() >= 3 && words.ends_with(w) && words.chars().count() <= w.chars().count() + 2)
+}
+
 /// Gives the second value of `从X增加到Y` the indicator of the first, and, where their period is a span of years,
 /// the first its year before and the second its last year.
 fn from_to(text: &str, raws: &[Raw], figures: &mut [Figure]) {
@@ -446,7 +492,7 @@ fn from_to(text: &str, raws: &[Raw], figures: &mut [Figure]) {
         let before = strip_year(text[..a.lead].trim_end_matches(is_trimmed));
         let between = strip_year(text[a.end..b.lead].trim_matches(is_trimmed));
         let opens = before.ends_with('从') || before.ends_with('由');
-        if !opens || !FROM_TO.contains(&between) {
+        if !opens || !is_link(between) {
             continue;
         }
         let (head, tail) = figures.split_at_mut(n);
@@ -513,7 +559,7 @@ fn noun_after(text: &str, end: usize, next_lead: usize) -> Option<Noun> {
     let words = NOT_NOUNS.iter().find_map(|w| words.strip_prefix(w)).unwrap_or(words);
     // Words that go on with the sentence (`不低于10%并逐步提升`), or to the next value of the same thing
     // (`由162个整合为123个`), name nothing counted.
-    if CONJUNCTIONS.iter().chain(FROM_TO).any(|c| words.starts_with(c)) {
+    if CONJUNCTIONS.iter().chain(FROM_TO).any(|c| words.starts_with(c)) || is_link(words.trim_end()) {
         return None;
     }
     // The noun ends where the sentence goes on with a verb (`80万重点群体提供就业帮扶`).

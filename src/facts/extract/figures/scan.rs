@@ -23,7 +23,7 @@ const UNITS: &[&str] = &[
     "吉瓦", "微克/立方米", "毫克/立方米", "个", "家", "户", "户次", "人", "人次", "名", "位", "项", "件", "条", "张",
     "所", "台", "套", "栋", "幢", "座", "处", "起", "单", "辆", "辆次", "艘", "架", "架次", "班", "班次", "列", "部",
     "册", "篇", "场", "场次", "批", "支", "只", "头", "株", "棵", "颗", "间", "床", "门", "款", "宗", "份", "例", "次",
-    "车次", "种", "轮", "对", "类", "期", "届", "个月", "天", "小时", "分钟", "岁",
+    "车次", "种", "轮", "对", "类", "期", "届", "个月", "个季度", "天", "小时", "分钟", "岁",
 ];
 /// Words that begin with a unit but are none (`2 单元`, `80 周年`, `3 类型`).
 const NOT_UNITS: &[&str] = &["单元", "单位", "周年", "类型", "种类", "期间", "期限"];
@@ -272,11 +272,9 @@ fn figure(text: &str, at: usize, number_end: usize, value: String) -> Option<Raw
     // (`今年要重点做好9个方面工作`).
     let rank = lead_text.ends_with('前') && unit.unit.is_some_and(|u| u == "%" || u == "％");
     let aspects = unit.unit == Some("个") && rest.starts_with("方面");
-    // A power of ten alone before a threshold word and a noun (`20万以上人口县`): a class, not a quantity.
+    // A population that makes a class (`20万以上人口县`), not a count (`30万以上参保孕产妇`).
     let class = unit.unit.is_none()
-        && THRESHOLDS.iter().find_map(|t| rest.strip_prefix(t)).is_some_and(|words| {
-            words.starts_with(|c: char| c.is_alphabetic() && !matches!(c, '的' | '和' | '及' | '与' | '或'))
-        });
+        && THRESHOLDS.iter().find_map(|t| rest.strip_prefix(t)).is_some_and(|words| words.starts_with("人口"));
     if rest.starts_with('级') || group_age || rank || aspects || class {
         return None;
     }

@@ -414,6 +414,31 @@ fn a_change_from_one_year_to_another_is_of_its_indicator_alone() {
 }
 
 #[test]
+fn levels_passed_links_with_adverbs_comparisons_with_a_time_and_years_before_the_phrase() {
+    // Hainan, Jiangxi, Ningxia 2026: a five-year review.
+    let text = "五年来，文昌国际航天城年营收突破200亿元，新增就业超过30万人，人均体育场地面积增加至2.9平方米，\
+                中职学校由71所优化整合为47所，生产安全事故死亡人数较“十三五”同期下降40.1%，到2030年人均地区生产总值达到10万元以上。";
+    let found = figures_of(text, Some(PartKind::Review), 2026);
+    let read: Vec<_> =
+        found.iter().map(|f| (f.value.as_str(), f.period.map(|p| p.to_string()), f.indicator.as_str())).collect();
+    let span = Some("2021~2025".to_owned());
+    let end = Some("2025".to_owned());
+    assert_eq!(
+        read,
+        [
+            ("200", end.clone(), "文昌国际航天城年营收"),
+            ("30", span.clone(), "新增就业"),
+            ("2.9", end.clone(), "人均体育场地面积"),
+            ("71", Some("2020".to_owned()), "中职学校"),
+            ("47", end, "中职学校"),
+            ("40.1", span, "生产安全事故死亡人数下降"),
+            ("10", Some("2030".to_owned()), "人均地区生产总值")
+        ]
+    );
+    assert_eq!(numbers(&figures("连续5个季度居全国前列", None)), [number("5", None, "个季度", 0, "")]);
+}
+
+#[test]
 fn links_terms_totals_and_from_to_of_the_genre() {
     // Jilin, Yunnan, Shaanxi, Chongqing 2026.
     let text = "产业投资比重提升至55.7%、提高4.7个百分点。基本养老保险参保率超95%，基本实现全覆盖率98%。\
