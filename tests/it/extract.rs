@@ -715,7 +715,7 @@ fn differences(figure: Option<&extract::Figure>, gold: &Gold) -> Vec<String> {
 #[test]
 fn the_figures_of_a_hand_checked_sample_are_read_as_their_report_says() {
     // 25 figures drawn at random from each of thirteen reports of the corpus and read by hand, field by field
-    // (tests/fixtures/corpus/SOURCES.md); 276 of the 325 are exact, and none may fall back.
+    // (tests/fixtures/corpus/SOURCES.md); 279 of the 325 are exact, and none may fall back.
     let file = root().join("tests/fixtures/corpus/figures-gold.csv");
     let gold: Vec<Gold> =
         csv::Reader::from_path(&file).expect("the sample").deserialize().map(|r| r.expect("a row")).collect();
@@ -737,7 +737,7 @@ fn the_figures_of_a_hand_checked_sample_are_read_as_their_report_says() {
         }
     }
     let exact = gold.len() - faults.len();
-    assert!(exact >= 276, "{exact} of {} exact:\n{}", gold.len(), faults.join("\n"));
+    assert!(exact >= 279, "{exact} of {} exact:\n{}", gold.len(), faults.join("\n"));
 }
 
 /// A number of a hand-read paragraph (`tests/fixtures/corpus/figures-recall.csv`).

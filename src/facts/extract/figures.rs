@@ -102,7 +102,8 @@ const GROWTH_VERBS: &[&str] = &["增长", "下降", "提高", "减少", "增加"
 const COMPARISONS: &[&str] = &["较上年同期", "比上年同期", "较上年", "比上年", "较去年", "比去年", "同比", "分别"];
 /// Leading words taken off an indicator phrase: verbs and adverbs of the sentence, not of the indicator (新增 is
 /// of the indicator: `新增上市公司5家` counts the new ones, not all of them).
-const LEADS: &[&str] = &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "力争", "全面", "成功", "基本", "已"];
+const LEADS: &[&str] =
+    &["其中", "预计", "全年", "累计", "实现", "完成", "达到", "力争", "确保", "全面", "成功", "基本", "已"];
 /// What makes 基本 an adverb of the sentence (`基本实现`), not the first word of a term (`基本养老保险参保率`).
 const BASIC_VERBS: &[&str] = &["实现", "完成", "建成", "形成", "消除", "达到", "解决", "覆盖", "具备", "保持", "稳定"];
 /// Verbs of what is new that a list writes once, before its first item, for all of them
@@ -192,6 +193,14 @@ fn simplify(phrase: &str) -> &str {
     let mut phrase = phrase.trim_matches(is_trimmed);
     if phrase.is_empty() {
         return phrase;
+    }
+    // The number of a list's item (`7.实施公路安全生命防护工程`): of the list, not of the indicator.
+    let digits = phrase.len() - phrase.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0
+        && let Some(rest) = phrase[digits..].strip_prefix(['.', '．', '、'])
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        phrase = rest.trim_start();
     }
     // What a cause drives is the indicator (`消费品以旧换新带动限上新能源汽车零售额`).
     if let Some((at, verb)) = CAUSES.iter().filter_map(|v| phrase.rfind(v).map(|at| (at, v))).max()
@@ -425,11 +434,18 @@ fn pair_list(text: &str, first: &Raw, figures: &mut [Figure]) {
     if items.len() < figures.len() {
         items = items.iter().flat_map(|i| i.split(['和', '及', '与'])).collect();
     }
-    if items.len() != figures.len() || items.iter().any(|i| !meaningful(i)) {
-        return;
-    }
     let last = items[items.len() - 1];
     let head = HEADS.iter().filter(|h| last.ends_with(*h) && last.len() > h.len()).max_by_key(|h| h.len());
+    // An item of one character names something with the head it shares (`肉、奶产量分别稳定在…`); a numeral
+    // (`一、二、三产业增加值`) is part of a word the list does not write out.
+    let single = |item: &str| {
+        let mut chars = item.chars();
+        chars.next().is_some_and(|c| c.is_alphabetic() && !"一二三四五六七八九十".contains(c)) && chars.next().is_none()
+    };
+    let names = |item: &&str| meaningful(item) || (head.is_some() && single(item));
+    if items.len() != figures.len() || !items.iter().all(names) {
+        return;
+    }
     for (figure, item) in figures.iter_mut().zip(&items) {
         let item = match head {
             Some(head) if !HEADS.iter().any(|h| item.ends_with(h)) => format!("{item}{head}"),

@@ -105,8 +105,10 @@ pub(super) fn cues(text: &str, report_year: Option<u16>) -> Vec<Cue> {
             let after = text[(at + 9).min(text.len())..].trim_start_matches(['”', '"', '’']);
             let end = after.starts_with('末');
             let compared = compares(before.trim_end_matches(['“', '"', '‘']));
+            // A plan that approved a thing (`“十四五”批复的6个沙戈荒大基地`) names the thing, not a period.
+            let approved = after.starts_with("批复") || after.starts_with("批准");
             digit
-                .filter(|_| five && !compared)
+                .filter(|_| five && !compared && !approved)
                 .and_then(|d| five_year_plan(10 + d))
                 .map(|p| if end { Period { start: p.end, end: p.end } } else { p })
                 .map(|p| (p, at + 9))
@@ -242,6 +244,8 @@ mod tests {
         // Tianjin 2026: the year of a comparison after a growth rate.
         assert!(periods("增长5.5%，快于2024年1.8个百分点").is_empty());
         assert!(periods("高于“十三五”末").is_empty());
+        // Inner Mongolia 2026: a plan that approved what the sentence plans for.
+        assert!(periods("加快建设“十四五”批复的6个沙戈荒大基地").is_empty());
         assert_eq!(periods("“十四五”末达到90%"), [(2025, 2025, true)]);
     }
 

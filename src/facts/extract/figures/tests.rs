@@ -439,6 +439,25 @@ fn levels_passed_links_with_adverbs_comparisons_with_a_time_and_years_before_the
 }
 
 #[test]
+fn units_per_month_verbs_of_the_sentence_and_item_numbers_are_read() {
+    // Guizhou and Inner Mongolia 2026.
+    let text = "城乡低保平均标准提高到801元/月。确保新增新能源装机3000万千瓦。7.实施公路安全生命防护工程1000公里。\
+                确保肉、奶产量分别稳定在310万吨和750万吨左右。";
+    let found = figures_of(text, Some(PartKind::Plan), 2026);
+    let read: Vec<_> = found.iter().map(|f| (f.unit.as_str(), f.indicator.as_str())).collect();
+    assert_eq!(
+        read,
+        [
+            ("元/月", "城乡低保平均标准"),
+            ("万千瓦", "新增新能源装机"),
+            ("公里", "实施公路安全生命防护工程"),
+            ("万吨", "肉产量"),
+            ("万吨", "奶产量")
+        ]
+    );
+}
+
+#[test]
 fn links_terms_totals_and_from_to_of_the_genre() {
     // Jilin, Yunnan, Shaanxi, Chongqing 2026.
     let text = "产业投资比重提升至55.7%、提高4.7个百分点。基本养老保险参保率超95%，基本实现全覆盖率98%。\
