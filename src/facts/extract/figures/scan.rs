@@ -109,7 +109,9 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
         }
         let listed = (follows || opens)
             && text[number_end..].strip_prefix('、').is_some_and(|rest| rest.starts_with(|c| digit(c).is_some()));
-        match figure(text, at, number_end, value.clone()) {
+        // Only a number that may wait for its list's unit keeps a copy of its digits.
+        let kept = listed.then(|| value.clone());
+        match figure(text, at, number_end, value) {
             Some(raw) => {
                 at = raw.end;
                 for (lead, end, value) in pending.drain(..) {
@@ -125,7 +127,7 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
                 found.push(raw);
             }
             None => {
-                if listed {
+                if let Some(value) = kept {
                     pending.push((at, number_end, value));
                 }
                 at = number_end;
